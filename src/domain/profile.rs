@@ -1,0 +1,436 @@
+//! The role profile format: one JSON file per role under `public/profiles/`.
+//!
+//! Types here are plain data. Reading a file goes through [`parse_profile`], which reports every
+//! structural problem it finds (with its location) instead of stopping at the first, and then
+//! through [`crate::domain::validate`] for the rules that types alone cannot express.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::problem::Problem;
+
+/// The profile format version this build reads.
+pub const PROFILE_SCHEMA_VERSION: u32 = 1;
+
+/// The level scale shared by requirements, self-ratings and estimates.
+pub const MIN_LEVEL: u8 = 0;
+pub const MAX_LEVEL: u8 = 4;
+
+/// One role, its requirements and the items that assess them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub schema_version: u32,
+    /// Stable id; also names the file and the saved-progress key.
+    pub id: String,
+    pub role: Role,
+    pub areas: Vec<Area>,
+    pub requirements: Vec<Requirement>,
+    pub self_ratings: Vec<SelfRating>,
+    pub questions: Vec<Question>,
+}
+
+/// The job as it was posted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub title: String,
+    pub company: String,
+    pub location: String,
+    /// Where the posting was published, in words (e.g. "Job board listing, seen 2026-11-22").
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employment: Option<String>,
+    /// Two or three sentences for the welcome page.
+    pub summary: String,
+}
+
+/// A skill area; the check walks through areas in the order they are listed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+}
+
+/// Which part of the posting a requirement comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PostingSection {
+    Requirements,
+    JobDescription,
+    TechStack,
+}
+
+/// One thing the posting asks for, in its own words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    pub id: String,
+    /// The posting's own wording.
+    pub text: String,
+    pub area: String,
+    pub section: PostingSection,
+    /// The level the posting asks for, 1 (awareness) to 4 (could teach it).
+    pub level: u8,
+    /// How much it matters for the role, 1 (nice to have) to 3 (core).
+    pub weight: u8,
+}
+
+/// A self-assessment with a behavioural anchor for every level 0..=4.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SelfRating {
+    pub id: String,
+    pub area: String,
+    pub requirements: Vec<String>,
+    pub prompt: String,
+    /// `anchors[level]` describes what someone at that level has done.
+    pub anchors: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    SingleChoice,
+    MultipleSelect,
+}
+
+/// What a question asks the candidate to do; the answer mechanics are in [`QuestionKind`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionFormat {
+    #[default]
+    Concept,
+    CodeReading,
+    Scenario,
+}
+
+/// A code snippet shown in a monospace block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeBlock {
+    /// `python`, `sql`, `dockerfile`, `yaml`, `bash`, `text`, …
+    pub language: String,
+    pub source: String,
+    /// True when the question asks what running `source` prints, so the correct option is its
+    /// output and the content tests run it to prove so.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub prints: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerOption {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub correct: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    pub title: String,
+    pub url: String,
+}
+
+/// A knowledge question with a right answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub area: String,
+    pub requirements: Vec<String>,
+    pub kind: QuestionKind,
+    #[serde(default)]
+    pub format: QuestionFormat,
+    pub prompt: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<CodeBlock>,
+    pub options: Vec<AnswerOption>,
+    /// 1 (basic) to 3 (advanced).
+    pub difficulty: u8,
+    /// Optional item discrimination for a 2PL model; absent means 1.0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discrimination: Option<f64>,
+    pub explanation: String,
+    pub references: Vec<Reference>,
+}
+
+impl Question {
+    /// Indices of the options marked correct.
+    pub fn correct_options(&self) -> Vec<usize> {
+        self.options
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.correct)
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+impl Profile {
+    pub fn area(&self, id: &str) -> Option<&Area> {
+        self.areas.iter().find(|a| a.id == id)
+    }
+
+    pub fn requirement(&self, id: &str) -> Option<&Requirement> {
+        self.requirements.iter().find(|r| r.id == id)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn self_rating(&self, id: &str) -> Option<&SelfRating> {
+        self.self_ratings.iter().find(|s| s.id == id)
+    }
+}
+
+/// The list of shipped profiles, `public/profiles/index.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileIndex {
+    /// The id opened when the link names no profile.
+    pub default: String,
+    pub profiles: Vec<ProfileIndexEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileIndexEntry {
+    pub id: String,
+    pub title: String,
+    pub company: String,
+    /// File name relative to the index.
+    pub file: String,
+}
+
+/// Reads the profile index, reporting what is wrong with it.
+pub fn parse_index(text: &str) -> Result<ProfileIndex, Vec<Problem>> {
+    let index: ProfileIndex = serde_json::from_str(text)
+        .map_err(|e| vec![Problem::new("profiles/index.json", json_error_sentence(&e))])?;
+    let mut problems = Vec::new();
+    if !index.profiles.iter().any(|p| p.id == index.default) {
+        problems.push(Problem::new(
+            "default",
+            format!("names `{}`, which is not in `profiles`", index.default),
+        ));
+    }
+    if problems.is_empty() {
+        Ok(index)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Reads a profile file. On failure returns every problem found: a broken element does not hide
+/// problems in the elements after it.
+///
+/// Each top-level list is read element by element, so a wrong type or unknown field in
+/// `questions[3]` and a missing field in `questions[9]` are both reported.
+pub fn parse_profile(text: &str) -> Result<Profile, Vec<Problem>> {
+    let root: Value = serde_json::from_str(text)
+        .map_err(|e| vec![Problem::new("file", json_error_sentence(&e))])?;
+    let Value::Object(map) = &root else {
+        return Err(vec![Problem::new(
+            "file",
+            "must be a JSON object with `schema_version`, `id`, `role`, `areas`, `requirements`, `self_ratings` and `questions`",
+        )]);
+    };
+
+    let mut problems = Vec::new();
+    if let Some(version) = map.get("schema_version").and_then(Value::as_u64) {
+        if version != u64::from(PROFILE_SCHEMA_VERSION) {
+            return Err(vec![Problem::new(
+                "schema_version",
+                format!(
+                    "is {version}, but this version of Fitcheck reads profiles of schema version {PROFILE_SCHEMA_VERSION}"
+                ),
+            )]);
+        }
+    }
+
+    const LISTS: [&str; 4] = ["areas", "requirements", "self_ratings", "questions"];
+    for key in map.keys() {
+        let known = matches!(key.as_str(), "schema_version" | "id" | "role")
+            || LISTS.contains(&key.as_str());
+        if !known {
+            problems.push(Problem::new(
+                key.as_str(),
+                "is not a field of a profile (expected `schema_version`, `id`, `role`, `areas`, `requirements`, `self_ratings`, `questions`)",
+            ));
+        }
+    }
+    for key in ["schema_version", "id", "role"] {
+        match map.get(key) {
+            None => problems.push(Problem::new(key, "is missing")),
+            Some(value) => {
+                let result = match key {
+                    "schema_version" => check::<u32>(value),
+                    "id" => check::<String>(value),
+                    _ => check::<Role>(value),
+                };
+                if let Err(e) = result {
+                    problems.push(Problem::new(key, e));
+                }
+            }
+        }
+    }
+    for key in LISTS {
+        match map.get(key) {
+            None => problems.push(Problem::new(key, "is missing")),
+            Some(Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    let result = match key {
+                        "areas" => check::<Area>(item),
+                        "requirements" => check::<Requirement>(item),
+                        "self_ratings" => check::<SelfRating>(item),
+                        _ => check::<Question>(item),
+                    };
+                    if let Err(e) = result {
+                        problems.push(Problem::new(element_location(key, i, item), e));
+                    }
+                }
+            }
+            Some(_) => problems.push(Problem::new(key, "must be a list")),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    serde_json::from_value(root).map_err(|e| vec![Problem::new("file", e.to_string())])
+}
+
+/// `questions[12] (py-gil-1)`: the index, and the id when the element has one.
+pub fn element_location(list: &str, index: usize, item: &Value) -> String {
+    match item.get("id").and_then(Value::as_str) {
+        Some(id) => format!("{list}[{index}] ({id})"),
+        None => format!("{list}[{index}]"),
+    }
+}
+
+fn check<T: serde::de::DeserializeOwned>(value: &Value) -> Result<(), String> {
+    T::deserialize(value).map(|_| ()).map_err(|e| e.to_string())
+}
+
+fn json_error_sentence(e: &serde_json::Error) -> String {
+    format!(
+        "is not valid JSON: {e} (line {}, column {})",
+        e.line(),
+        e.column()
+    )
+    .replace(&format!(" at line {} column {}", e.line(), e.column()), "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn minimal() -> Value {
+        serde_json::json!({
+            "schema_version": 1,
+            "id": "demo",
+            "role": {"title": "T", "company": "C", "location": "L", "source": "S", "summary": "Sum"},
+            "areas": [{"id": "py", "title": "Python", "summary": "s"}],
+            "requirements": [{"id": "r1", "text": "Python", "area": "py", "section": "requirements", "level": 3, "weight": 3}],
+            "self_ratings": [{"id": "s1", "area": "py", "requirements": ["r1"], "prompt": "p", "anchors": ["a","b","c","d","e"]}],
+            "questions": [{
+                "id": "q1", "area": "py", "requirements": ["r1"], "kind": "single_choice",
+                "prompt": "p", "options": [{"text": "a", "correct": true}, {"text": "b"}],
+                "difficulty": 1, "explanation": "e", "references": [{"title": "t", "url": "https://docs.python.org/3/"}]
+            }]
+        })
+    }
+
+    #[test]
+    fn a_complete_profile_parses() {
+        let profile = parse_profile(&minimal().to_string()).expect("minimal profile parses");
+        assert_eq!(profile.questions[0].correct_options(), vec![0]);
+        assert_eq!(profile.questions[0].format, QuestionFormat::Concept);
+    }
+
+    #[test]
+    fn every_broken_element_is_reported_with_its_location() {
+        let mut v = minimal();
+        v["questions"][0]["colour"] = "red".into();
+        v["requirements"][0]["level"] = "high".into();
+        v["areas"][0].as_object_mut().unwrap().remove("title");
+        v["extra"] = 1.into();
+        let problems = parse_profile(&v.to_string()).unwrap_err();
+        let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(problems.len(), 4, "{text:#?}");
+        assert!(
+            text.iter()
+                .any(|t| t.starts_with("questions[0] (q1): unknown field `colour`")),
+            "{text:#?}"
+        );
+        assert!(
+            text.iter()
+                .any(|t| t.starts_with("requirements[0] (r1): invalid type: string \"high\"")),
+            "{text:#?}"
+        );
+        assert!(
+            text.iter()
+                .any(|t| t.starts_with("areas[0] (py): missing field `title`")),
+            "{text:#?}"
+        );
+        assert!(
+            text.iter().any(|t| t.starts_with("extra: is not a field")),
+            "{text:#?}"
+        );
+    }
+
+    #[test]
+    fn a_missing_list_and_a_non_list_are_reported() {
+        let mut v = minimal();
+        v.as_object_mut().unwrap().remove("questions");
+        v["areas"] = "none".into();
+        let text: Vec<String> = parse_profile(&v.to_string())
+            .unwrap_err()
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(text, vec!["areas: must be a list", "questions: is missing"]);
+    }
+
+    #[test]
+    fn invalid_json_says_where() {
+        let problems = parse_profile("{\n  \"id\": ,\n}").unwrap_err();
+        assert_eq!(problems.len(), 1);
+        let text = problems[0].to_string();
+        assert!(text.starts_with("file: is not valid JSON"), "{text}");
+        assert!(text.contains("line 2"), "{text}");
+    }
+
+    #[test]
+    fn a_future_schema_version_is_refused_plainly() {
+        let mut v = minimal();
+        v["schema_version"] = 7.into();
+        let problems = parse_profile(&v.to_string()).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0]
+            .to_string()
+            .contains("is 7, but this version of Fitcheck reads profiles of schema version 1"));
+    }
+
+    #[test]
+    fn the_index_must_name_a_listed_default() {
+        let ok =
+            r#"{"default":"a","profiles":[{"id":"a","title":"T","company":"C","file":"a.json"}]}"#;
+        assert_eq!(parse_index(ok).unwrap().profiles[0].file, "a.json");
+        let bad =
+            r#"{"default":"b","profiles":[{"id":"a","title":"T","company":"C","file":"a.json"}]}"#;
+        assert_eq!(
+            parse_index(bad).unwrap_err()[0].to_string(),
+            "default: names `b`, which is not in `profiles`"
+        );
+    }
+}

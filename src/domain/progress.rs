@@ -1,0 +1,247 @@
+//! The saved-progress schema: what is kept in browser storage between visits.
+//!
+//! Stored as JSON under a versioned key per profile ([`storage_key`]). Reading goes through
+//! [`decode_progress`], which upgrades older schema versions step by step, refuses newer ones,
+//! and sets aside answers that no longer fit the profile instead of failing on them.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::answer::{Answer, Answers};
+use super::profile::{Profile, QuestionKind, MAX_LEVEL};
+
+/// The saved-progress schema version this build writes.
+pub const PROGRESS_SCHEMA_VERSION: u32 = 1;
+
+/// Where a profile's progress lives in localStorage.
+pub fn storage_key(profile_id: &str) -> String {
+    format!("fitcheck.progress.v{PROGRESS_SCHEMA_VERSION}.{profile_id}")
+}
+
+/// Where unreadable progress is kept so that nothing the candidate did is overwritten.
+pub fn backup_key(profile_id: &str, timestamp_ms: u64) -> String {
+    format!("{}.unreadable.{timestamp_ms}", storage_key(profile_id))
+}
+
+/// A candidate's progress through one profile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    pub schema_version: u32,
+    pub profile_id: String,
+    pub answers: Answers,
+    /// The item the candidate was on, by id.
+    #[serde(default)]
+    pub current: Option<String>,
+    /// True once the candidate has reached the results page.
+    #[serde(default)]
+    pub finished: bool,
+}
+
+impl Progress {
+    pub fn new(profile_id: &str) -> Progress {
+        Progress {
+            schema_version: PROGRESS_SCHEMA_VERSION,
+            profile_id: profile_id.to_owned(),
+            answers: Answers::new(),
+            current: None,
+            finished: false,
+        }
+    }
+
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).expect("progress is plain data and always serialises")
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.answers.is_empty()
+    }
+}
+
+/// Why saved progress could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProgressError {
+    NotJson(String),
+    NoVersion,
+    FromTheFuture(u64),
+    OtherProfile(String),
+    Malformed(String),
+}
+
+impl fmt::Display for ProgressError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProgressError::NotJson(e) => write!(f, "it is not valid JSON ({e})"),
+            ProgressError::NoVersion => write!(f, "it has no `schema_version`, so it is not Fitcheck progress"),
+            ProgressError::FromTheFuture(v) => write!(
+                f,
+                "it was saved by a newer version of Fitcheck (schema {v}; this version reads up to {PROGRESS_SCHEMA_VERSION}); reload to get the newest version"
+            ),
+            ProgressError::OtherProfile(id) => write!(f, "it belongs to another role profile (`{id}`)"),
+            ProgressError::Malformed(e) => write!(f, "its contents are damaged ({e})"),
+        }
+    }
+}
+
+/// Progress that was read, with a sentence for every answer that had to be set aside.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Restored {
+    pub progress: Progress,
+    pub set_aside: Vec<String>,
+}
+
+/// Reads saved progress for `profile`.
+pub fn decode_progress(raw: &str, profile: &Profile) -> Result<Restored, ProgressError> {
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| ProgressError::NotJson(e.to_string()))?;
+    let value = migrate(value)?;
+    let progress: Progress =
+        serde_json::from_value(value).map_err(|e| ProgressError::Malformed(e.to_string()))?;
+    if progress.profile_id != profile.id {
+        return Err(ProgressError::OtherProfile(progress.profile_id));
+    }
+    Ok(reconcile(progress, profile))
+}
+
+/// Brings an older saved value up to [`PROGRESS_SCHEMA_VERSION`], one version at a time.
+///
+/// Version 1 is the first; when version 2 comes, its step goes here as `1 => …` and the tests
+/// keep a version-1 document to prove the upgrade.
+fn migrate(value: Value) -> Result<Value, ProgressError> {
+    let version = value
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .ok_or(ProgressError::NoVersion)?;
+    match version {
+        v if v == u64::from(PROGRESS_SCHEMA_VERSION) => Ok(value),
+        v if v > u64::from(PROGRESS_SCHEMA_VERSION) => Err(ProgressError::FromTheFuture(v)),
+        v => Err(ProgressError::Malformed(format!(
+            "schema version {v} never existed"
+        ))),
+    }
+}
+
+/// Drops answers that do not fit the profile (edited since they were given), so that the rest of
+/// the app can trust every stored answer.
+fn reconcile(mut progress: Progress, profile: &Profile) -> Restored {
+    let mut set_aside = Vec::new();
+    progress.answers.retain(|id, answer| {
+        let fits = match (profile.question(id), profile.self_rating(id), &*answer) {
+            (_, _, Answer::Skipped) => {
+                profile.question(id).is_some() || profile.self_rating(id).is_some()
+            }
+            (Some(q), _, Answer::Choice { selected }) => {
+                !selected.is_empty()
+                    && selected.iter().all(|&i| i < q.options.len())
+                    && (q.kind == QuestionKind::MultipleSelect || selected.len() == 1)
+            }
+            (_, Some(_), Answer::Rating { level }) => *level <= MAX_LEVEL,
+            _ => false,
+        };
+        if !fits {
+            set_aside.push(format!("the answer to `{id}` no longer fits this profile"));
+        }
+        fits
+    });
+    let current_is_known = progress
+        .current
+        .as_deref()
+        .is_none_or(|id| profile.question(id).is_some() || profile.self_rating(id).is_some());
+    if !current_is_known {
+        progress.current = None;
+    }
+    Restored {
+        progress,
+        set_aside,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::testing::sample_profile;
+
+    fn saved(json: &str) -> Result<Restored, ProgressError> {
+        decode_progress(json, &sample_profile())
+    }
+
+    #[test]
+    fn progress_round_trips() {
+        let mut p = Progress::new("sample-role");
+        p.answers.insert(
+            "py-q3".into(),
+            Answer::Choice {
+                selected: vec![0, 2],
+            },
+        );
+        p.answers
+            .insert("python-self".into(), Answer::Rating { level: 3 });
+        p.answers.insert("py-q1".into(), Answer::Skipped);
+        p.current = Some("py-q2".into());
+        let restored = saved(&p.encode()).expect("own output reads back");
+        assert_eq!(restored.progress, p);
+        assert!(restored.set_aside.is_empty());
+    }
+
+    #[test]
+    fn the_stored_form_is_stable() {
+        let mut p = Progress::new("sample-role");
+        p.answers
+            .insert("py-q1".into(), Answer::Choice { selected: vec![0] });
+        p.answers
+            .insert("python-self".into(), Answer::Rating { level: 2 });
+        assert_eq!(
+            p.encode(),
+            r#"{"schema_version":1,"profile_id":"sample-role","answers":{"py-q1":{"kind":"choice","selected":[0]},"python-self":{"kind":"rating","level":2}},"current":null,"finished":false}"#
+        );
+    }
+
+    #[test]
+    fn unreadable_progress_says_why() {
+        assert!(matches!(saved("{not json"), Err(ProgressError::NotJson(_))));
+        assert_eq!(saved("[1,2]"), Err(ProgressError::NoVersion));
+        assert_eq!(
+            saved(r#"{"schema_version":9,"profile_id":"sample-role","answers":{}}"#),
+            Err(ProgressError::FromTheFuture(9))
+        );
+        assert_eq!(
+            saved(r#"{"schema_version":1,"profile_id":"another","answers":{}}"#),
+            Err(ProgressError::OtherProfile("another".into()))
+        );
+        let damaged = saved(
+            r#"{"schema_version":1,"profile_id":"sample-role","answers":{"py-q1":{"kind":"choice"}}}"#,
+        );
+        assert!(
+            matches!(damaged, Err(ProgressError::Malformed(ref e)) if e.contains("missing field `selected`"))
+        );
+        let text = ProgressError::FromTheFuture(9).to_string();
+        assert!(text.contains("newer version of Fitcheck"), "{text}");
+    }
+
+    #[test]
+    fn answers_that_no_longer_fit_are_set_aside() {
+        let json = r#"{"schema_version":1,"profile_id":"sample-role","current":"gone-item","answers":{
+            "py-q1":{"kind":"choice","selected":[7]},
+            "py-q2":{"kind":"choice","selected":[0,1]},
+            "python-self":{"kind":"rating","level":9},
+            "gone-item":{"kind":"skipped"},
+            "py-q3":{"kind":"rating","level":1},
+            "infra-q1":{"kind":"choice","selected":[0]}}}"#;
+        let restored = saved(json).expect("reads with answers set aside");
+        assert_eq!(restored.progress.answers.len(), 1);
+        assert!(restored.progress.answers.contains_key("infra-q1"));
+        assert_eq!(restored.set_aside.len(), 5);
+        assert_eq!(restored.progress.current, None);
+    }
+
+    #[test]
+    fn keys_are_versioned_per_profile() {
+        assert_eq!(storage_key("sumup"), "fitcheck.progress.v1.sumup");
+        assert_eq!(
+            backup_key("sumup", 42),
+            "fitcheck.progress.v1.sumup.unreadable.42"
+        );
+    }
+}
