@@ -16,6 +16,17 @@ pub const PROFILE_SCHEMA_VERSION: u32 = 1;
 pub const MIN_LEVEL: u8 = 0;
 pub const MAX_LEVEL: u8 = 4;
 
+/// The name of a level on the 0-4 scale (see docs/profile-format.md).
+pub fn level_name(level: u8) -> &'static str {
+    match level {
+        0 => "none",
+        1 => "awareness",
+        2 => "working knowledge",
+        3 => "proficient",
+        _ => "expert",
+    }
+}
+
 /// One role, its requirements and the items that assess them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,0 +1,303 @@
+//! One item at a time: a self-rating or a knowledge question, with progress and navigation.
+//!
+//! Keyboard: digit keys pick options (1-9 for questions, 0-4 for self-ratings), Enter goes on.
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use wasm_bindgen::JsCast;
+
+use super::common::{Notices, ProgressBar};
+use super::Session;
+use crate::browser;
+use crate::domain::answer::{level_for_key, option_for_key, Answer};
+use crate::domain::profile::{Question, QuestionKind, SelfRating};
+
+const PROMPT_ID: &str = "item-prompt";
+
+#[component]
+pub fn ItemPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let params = use_params_map();
+    let item_id = Memo::new(move |_| params.read().get("item").unwrap_or_default());
+    let hint = RwSignal::new(None::<&'static str>);
+    let navigate = use_navigate();
+
+    // Where to go from the current item; `None` as the target means the results page.
+    let go = {
+        let navigate = navigate.clone();
+        move |target: Option<String>| {
+            hint.set(None);
+            match target {
+                Some(id) => navigate(&format!("/check/{id}"), Default::default()),
+                None => {
+                    session.finish();
+                    navigate("/results", Default::default());
+                }
+            }
+        }
+    };
+    let next = {
+        let go = go.clone();
+        move || {
+            let id = item_id.get_untracked();
+            let answered = session
+                .progress
+                .with_untracked(|p| p.answers.contains_key(&id));
+            if !answered {
+                hint.set(Some("Choose an answer first, or skip this one."));
+                return;
+            }
+            go(session.walk().next(&id).map(str::to_owned));
+        }
+    };
+    let skip = {
+        let go = go.clone();
+        move || {
+            let id = item_id.get_untracked();
+            session.answer(&id, Answer::Skipped);
+            go(session.walk().next(&id).map(str::to_owned));
+        }
+    };
+    let back = {
+        let go = go.clone();
+        move || {
+            let id = item_id.get_untracked();
+            if let Some(previous) = session.walk().previous(&id) {
+                go(Some(previous.to_owned()));
+            }
+        }
+    };
+
+    // Remember the item and announce it: focus moves to its prompt on every change.
+    Effect::new(move || {
+        let id = item_id.get();
+        if session.walk().step(&id).is_some() {
+            session.visit(&id);
+            browser::focus(PROMPT_ID);
+        }
+    });
+
+    let keys = {
+        let next = next.clone();
+        window_event_listener(ev::keydown, move |event| {
+            if event.ctrl_key() || event.alt_key() || event.meta_key() || event.default_prevented()
+            {
+                return;
+            }
+            let tag = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .map(|e| e.tag_name().to_ascii_lowercase())
+                .unwrap_or_default();
+            if matches!(tag.as_str(), "textarea" | "select") {
+                return;
+            }
+            let key = event.key();
+            let id = item_id.get_untracked();
+            if key == "Enter" {
+                // Buttons and links handle Enter themselves.
+                if !matches!(tag.as_str(), "button" | "a") {
+                    event.prevent_default();
+                    next();
+                }
+                return;
+            }
+            let profile = session.profile();
+            if let Some(question) = profile.question(&id) {
+                if let Some(index) = option_for_key(&key).filter(|i| *i < question.options.len()) {
+                    event.prevent_default();
+                    session.pick(&id, index);
+                }
+            } else if profile.self_rating(&id).is_some() {
+                if let Some(level) = level_for_key(&key) {
+                    event.prevent_default();
+                    session.answer(&id, Answer::Rating { level });
+                }
+            }
+        })
+    };
+    on_cleanup(move || keys.remove());
+
+    move || {
+        let id = item_id.get();
+        let walk = session.walk();
+        let profile = session.profile();
+        let Some(step) = walk.step(&id).cloned() else {
+            return view! {
+                <main class="page">
+                    <h1>"This question isn\u{2019}t part of the check"</h1>
+                    <p>
+                        "The address names an item that this role profile doesn\u{2019}t have. "
+                        <A href="/">"Go to the start page"</A> "."
+                    </p>
+                </main>
+            }
+            .into_any();
+        };
+        let area = profile.areas[step.area_index].clone();
+        let area_count = profile.areas.len();
+        let position = walk.position(&id).unwrap_or(0) + 1;
+        let is_last = walk.next(&id).is_none();
+        let is_first = walk.previous(&id).is_none();
+        let overall = {
+            let walk = walk.clone();
+            Signal::derive(move || session.progress.with(|p| walk.overall(&p.answers)))
+        };
+        let in_area = {
+            let walk = walk.clone();
+            let area_index = step.area_index;
+            Signal::derive(move || {
+                session
+                    .progress
+                    .with(|p| walk.in_area(area_index, &p.answers))
+            })
+        };
+        let body = match (profile.question(&id), profile.self_rating(&id)) {
+            (Some(q), _) => view! { <QuestionView question=q.clone() /> }.into_any(),
+            (None, Some(s)) => view! { <SelfRatingView rating=s.clone() /> }.into_any(),
+            (None, None) => ().into_any(),
+        };
+        let (next, skip, back) = (next.clone(), skip.clone(), back.clone());
+        view! {
+            <main class="page check">
+                <Notices />
+                <header class="check-header">
+                    <p class="eyebrow">
+                        {format!("Area {} of {area_count} \u{00b7} {}", step.area_index + 1, area.title)}
+                    </p>
+                    <ProgressBar label="Overall".to_owned() count=overall id="progress-overall" />
+                    <ProgressBar label=format!("{} area", area.title) count=in_area id="progress-area" />
+                    <p class="muted item-position">{format!("Item {position} of {}", walk.len())}</p>
+                </header>
+                {body}
+                <p class="hint" role="status" aria-live="polite">
+                    {move || hint.get().unwrap_or("")}
+                </p>
+                <nav class="item-nav" aria-label="Question navigation">
+                    <button class="secondary" id="back" disabled=is_first on:click=move |_| back()>
+                        "Back"
+                    </button>
+                    <button class="secondary" id="skip" on:click=move |_| skip()>
+                        "Skip"
+                    </button>
+                    <button class="primary" id="next" on:click=move |_| next()>
+                        {if is_last { "See results" } else { "Next" }}
+                    </button>
+                </nav>
+                <p class="muted keyboard-hint">
+                    "Keyboard: press the number of an option to choose it, Enter to go on."
+                </p>
+            </main>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn SelfRatingView(rating: SelfRating) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let id = rating.id.clone();
+    let chosen = {
+        let id = id.clone();
+        move || {
+            session.progress.with(|p| match p.answers.get(&id) {
+                Some(Answer::Rating { level }) => Some(*level),
+                _ => None,
+            })
+        }
+    };
+    let options = rating
+        .anchors
+        .iter()
+        .enumerate()
+        .map(|(level, anchor)| {
+            let level = level as u8;
+            let id = id.clone();
+            let chosen = chosen.clone();
+            view! {
+                <label class="option">
+                    <input
+                        type="radio"
+                        name=format!("answer-{id}")
+                        value=level
+                        prop:checked=move || chosen() == Some(level)
+                        on:change=move |_| session.answer(&id, Answer::Rating { level })
+                    />
+                    <kbd aria-hidden="true">{level}</kbd>
+                    <span>{anchor.clone()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="item self-rating" aria-labelledby=PROMPT_ID>
+            <p class="item-kind">"Self-rating"</p>
+            <h1 id=PROMPT_ID tabindex="-1">{rating.prompt.clone()}</h1>
+            <fieldset>
+                <legend class="visually-hidden">"Choose the sentence that fits you best"</legend>
+                {options}
+            </fieldset>
+        </section>
+    }
+}
+
+#[component]
+fn QuestionView(question: Question) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let id = question.id.clone();
+    let multiple = question.kind == QuestionKind::MultipleSelect;
+    let selected = {
+        let id = id.clone();
+        move || {
+            session
+                .progress
+                .with(|p| p.answers.get(&id).map(|a| a.selected().to_vec()))
+        }
+    };
+    let options = question
+        .options
+        .iter()
+        .enumerate()
+        .map(|(index, option)| {
+            let id = id.clone();
+            let selected = selected.clone();
+            view! {
+                <label class="option">
+                    <input
+                        type=if multiple { "checkbox" } else { "radio" }
+                        name=format!("answer-{id}")
+                        value=index
+                        prop:checked=move || selected().is_some_and(|s| s.contains(&index))
+                        on:change=move |_| session.pick(&id, index)
+                    />
+                    <kbd aria-hidden="true">{index + 1}</kbd>
+                    <span class="option-text">{option.text.clone()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let code = question.code.clone().map(|code| {
+        view! {
+            <pre class="code" tabindex="0" aria-label=format!("{} code", code.language)>
+                <code class=format!("language-{}", code.language)>{code.source}</code>
+            </pre>
+        }
+    });
+    view! {
+        <section class="item question" aria-labelledby=PROMPT_ID>
+            <p class="item-kind">
+                {if multiple { "Knowledge question \u{00b7} select all that apply" } else { "Knowledge question \u{00b7} choose one" }}
+            </p>
+            <h1 id=PROMPT_ID tabindex="-1">{question.prompt.clone()}</h1>
+            {code}
+            <fieldset>
+                <legend class="visually-hidden">
+                    {if multiple { "Select all that apply" } else { "Choose one answer" }}
+                </legend>
+                {options}
+            </fieldset>
+        </section>
+    }
+}

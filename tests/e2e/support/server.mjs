@@ -1,0 +1,63 @@
+// A small static server for the release build in dist/, as any static host would serve it:
+// real files as they are, and index.html for app routes (paths without a file extension).
+import http from "node:http";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../dist");
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".webmanifest": "application/manifest+json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+};
+
+/** Serves `root` under `base` (e.g. "/" or "/fitcheck/") on a free loopback port. */
+export async function startServer({ root = DIST, base = "/" } = {}) {
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, "http://localhost");
+    if (!url.pathname.startsWith(base)) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    const relative = decodeURIComponent(url.pathname.slice(base.length));
+    let file = path.join(root, relative);
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end("forbidden");
+      return;
+    }
+    let body;
+    try {
+      const stat = await fs.stat(file);
+      if (stat.isDirectory()) file = path.join(file, "index.html");
+      body = await fs.readFile(file);
+    } catch {
+      if (path.extname(relative) !== "") {
+        res.writeHead(404).end("not found");
+        return;
+      }
+      file = path.join(root, "index.html");
+      body = await fs.readFile(file);
+    }
+    res.writeHead(200, {
+      "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+      "cache-control": "no-cache",
+    });
+    res.end(body);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${base}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
