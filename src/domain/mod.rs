@@ -2,6 +2,7 @@
 //! answers, scoring and the saved-progress schema. No web dependency; tested with `cargo test`.
 
 pub mod answer;
+pub mod lint;
 pub mod problem;
 pub mod profile;
 pub mod progress;

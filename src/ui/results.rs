@@ -104,7 +104,7 @@ pub fn ResultsPage() -> impl IntoView {
                     "the posting asks for; \u{201c}Shown\u{201d} is what your answers to the knowledge "
                     "questions show; your self-rating is shown beside it, not mixed in."
                 </p>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Results by area, scrolls sideways on small screens">
                     <table class="areas-table">
                         <thead>
                             <tr>
