@@ -162,7 +162,7 @@ mod tests {
         );
         assert!(
             found.contains(
-                &"areas[1] (infra): has 0 question(s) of difficulty 3, needs at least 3".to_owned()
+                &"areas[1] (infra): has 1 question(s) of difficulty 3, needs at least 3".to_owned()
             ),
             "{found:#?}"
         );
@@ -192,7 +192,7 @@ mod tests {
         let found = messages(&p);
         assert!(
             found.iter().any(|m| m.starts_with(
-                "questions: 4 of 4 single-choice questions have their longest option correct"
+                "questions: 5 of 5 single-choice questions have their longest option correct"
             )),
             "{found:#?}"
         );
@@ -201,10 +201,10 @@ mod tests {
     #[test]
     fn the_correct_option_always_in_one_position_is_caught() {
         let found = messages(&sample_profile());
-        // The sample has option 1 right in 3 of its 4 single-choice questions.
+        // The sample has option 1 right in 3 of its 5 single-choice questions.
         assert!(
             found.iter().any(|m| m
-                .starts_with("questions: 3 of 4 single-choice questions have option 1 correct")),
+                .starts_with("questions: 3 of 5 single-choice questions have option 1 correct")),
             "{found:#?}"
         );
     }

@@ -1,13 +1,19 @@
-//! From answers to where the candidate stands: a level per area and per requirement, the gaps
-//! against what the posting asks, a readiness figure, and what to learn next.
+//! From answers to where the candidate stands: a level with its uncertainty per area and per
+//! requirement, the gaps against what the posting asks, a readiness figure, how well the
+//! candidate's self-ratings match their answers, and what to learn next.
 //!
-//! The knowledge level is the mean credit of the answered questions (see
-//! [`crate::domain::answer::credit`]) scaled onto the 0-4 level scale. Skipped questions are left
-//! out, never counted as wrong. Self-ratings are reported beside the knowledge level and never
-//! mixed into it.
+//! Knowledge levels come from the item response model in [`super::irt`]. Skipped questions are
+//! left out, never counted as wrong. Self-ratings are reported beside the knowledge level and
+//! compared with it ([`Calibration`]), never mixed into it.
 
+use super::adaptive::responses;
 use super::answer::{credit, Answer, Answers};
-use super::profile::{Profile, Question, Requirement, MAX_LEVEL};
+use super::irt::{estimate, estimate_with_prior, Estimate, PRIOR_SD};
+use super::profile::Profile;
+
+/// A self-rating within this many levels of the knowledge estimate (plus the estimate's own
+/// standard error) counts as calibrated.
+pub const CALIBRATION_TOLERANCE: f64 = 0.75;
 
 /// The whole picture for one candidate and one profile.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,7 +21,7 @@ pub struct Assessment {
     pub areas: Vec<AreaResult>,
     pub requirements: Vec<RequirementResult>,
     /// 0 to 100: how much of the weighted required level the candidate shows, over the
-    /// requirements that could be assessed. `None` until any question is answered.
+    /// requirements of areas with enough answers. `None` until an area has enough.
     pub readiness: Option<f64>,
     pub plan: LearningPlan,
 }
@@ -26,14 +32,41 @@ pub struct AreaResult {
     pub title: String,
     /// Weighted mean of the area's requirement levels.
     pub required: f64,
-    /// Knowledge level 0-4 from the answered questions; `None` when none were answered.
-    pub knowledge: Option<f64>,
+    /// Knowledge estimate from the answered questions (the prior when none were answered; check
+    /// [`Estimate::is_enough`] before showing it as a level).
+    pub knowledge: Estimate,
     /// Mean self-rating 0-4; `None` when no self-rating was given.
     pub self_rating: Option<f64>,
-    /// Weighted mean of the area's requirement gaps; `None` when the area was not assessed.
+    pub calibration: Option<Calibration>,
+    /// Weighted mean of the area's requirement gaps; `None` without enough answers.
     pub gap: Option<f64>,
     pub answered: usize,
     pub questions: usize,
+}
+
+/// How a self-rating compares with the knowledge estimate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Calibration {
+    /// The self-rating is above the estimate by more than the tolerance.
+    OverConfident,
+    /// Within [`CALIBRATION_TOLERANCE`] + the estimate's standard error.
+    Calibrated,
+    /// The self-rating is below the estimate by more than the tolerance.
+    UnderConfident,
+}
+
+/// The rule: compare the self-rating with the knowledge level, allowing
+/// [`CALIBRATION_TOLERANCE`] plus the estimate's standard error either way.
+pub fn calibration(self_rating: f64, knowledge: &Estimate) -> Calibration {
+    let allowed = CALIBRATION_TOLERANCE + knowledge.se;
+    let difference = self_rating - knowledge.level;
+    if difference > allowed {
+        Calibration::OverConfident
+    } else if difference < -allowed {
+        Calibration::UnderConfident
+    } else {
+        Calibration::Calibrated
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -42,9 +75,9 @@ pub struct RequirementResult {
     pub area_id: String,
     pub required: u8,
     pub weight: u8,
-    /// Level shown by the questions that evidence this requirement, or by the area's questions
-    /// when none of those were answered.
-    pub estimate: Option<f64>,
+    /// From the questions that evidence this requirement, with the area's estimate as prior;
+    /// `None` while the area has too few answers.
+    pub estimate: Option<Estimate>,
     /// `required - estimate`, never below 0.
     pub gap: Option<f64>,
 }
@@ -68,32 +101,33 @@ pub struct Gap {
 
 /// Scores `answers` against `profile`.
 pub fn assess(profile: &Profile, answers: &Answers) -> Assessment {
-    let credits = |filter: &dyn Fn(&Question) -> bool| -> Vec<f64> {
-        profile
-            .questions
-            .iter()
-            .filter(|q| filter(q))
-            .filter_map(|q| answers.get(&q.id).and_then(|a| credit(q, a)))
-            .collect()
-    };
-    let level = |credits: &[f64]| -> Option<f64> {
-        (!credits.is_empty())
-            .then(|| f64::from(MAX_LEVEL) * credits.iter().sum::<f64>() / credits.len() as f64)
-    };
+    let area_estimates: Vec<Estimate> = profile
+        .areas
+        .iter()
+        .map(|area| estimate(&responses(profile, answers, |q| q.area == area.id)))
+        .collect();
 
     let requirements: Vec<RequirementResult> = profile
         .requirements
         .iter()
         .map(|req| {
-            let own = credits(&|q| q.requirements.contains(&req.id));
-            let estimate = level(&own).or_else(|| level(&credits(&|q| q.area == req.area)));
+            let area = profile.areas.iter().position(|a| a.id == req.area);
+            let estimate = area
+                .map(|i| area_estimates[i])
+                .filter(Estimate::is_enough)
+                .map(|area_estimate| {
+                    let own = responses(profile, answers, |q| q.requirements.contains(&req.id));
+                    let mut e = estimate_with_prior(&own, area_estimate.level, PRIOR_SD);
+                    e.answers = own.len();
+                    e
+                });
             RequirementResult {
                 requirement_id: req.id.clone(),
                 area_id: req.area.clone(),
                 required: req.level,
                 weight: req.weight,
                 estimate,
-                gap: estimate.map(|e| (f64::from(req.level) - e).max(0.0)),
+                gap: estimate.map(|e| (f64::from(req.level) - e.level).max(0.0)),
             }
         })
         .collect();
@@ -101,12 +135,12 @@ pub fn assess(profile: &Profile, answers: &Answers) -> Assessment {
     let areas = profile
         .areas
         .iter()
-        .map(|area| {
+        .zip(&area_estimates)
+        .map(|(area, knowledge)| {
             let in_area: Vec<&RequirementResult> = requirements
                 .iter()
                 .filter(|r| r.area_id == area.id)
                 .collect();
-            let answered = credits(&|q| q.area == area.id);
             let ratings: Vec<f64> = profile
                 .self_ratings
                 .iter()
@@ -116,16 +150,20 @@ pub fn assess(profile: &Profile, answers: &Answers) -> Assessment {
                     _ => None,
                 })
                 .collect();
+            let self_rating =
+                (!ratings.is_empty()).then(|| ratings.iter().sum::<f64>() / ratings.len() as f64);
             AreaResult {
                 area_id: area.id.clone(),
                 title: area.title.clone(),
                 required: weighted_mean(in_area.iter().map(|r| (f64::from(r.required), r.weight)))
                     .unwrap_or(0.0),
-                knowledge: level(&answered),
-                self_rating: (!ratings.is_empty())
-                    .then(|| ratings.iter().sum::<f64>() / ratings.len() as f64),
+                knowledge: *knowledge,
+                self_rating,
+                calibration: self_rating
+                    .filter(|_| knowledge.is_enough())
+                    .map(|s| calibration(s, knowledge)),
                 gap: weighted_mean(in_area.iter().filter_map(|r| r.gap.map(|g| (g, r.weight)))),
-                answered: answered.len(),
+                answered: knowledge.answers,
                 questions: profile
                     .questions
                     .iter()
@@ -163,6 +201,9 @@ fn weighted_mean(values: impl Iterator<Item = (f64, u8)>) -> Option<f64> {
     (weights > 0.0).then(|| sum / weights)
 }
 
+/// Gaps below this many levels are within the estimate's noise and not worth a plan step.
+const MIN_PLAN_GAP: f64 = 0.05;
+
 fn learning_plan(
     profile: &Profile,
     answers: &Answers,
@@ -172,7 +213,7 @@ fn learning_plan(
         .iter()
         .enumerate()
         .filter_map(|(order, r)| {
-            let size = r.gap.filter(|g| *g > 0.0)?;
+            let size = r.gap.filter(|g| *g >= MIN_PLAN_GAP)?;
             let missed = profile
                 .questions
                 .iter()
@@ -206,11 +247,6 @@ impl Assessment {
     }
 }
 
-/// The requirement a plan step is about, for display.
-pub fn requirement_of<'a>(profile: &'a Profile, gap: &Gap) -> Option<&'a Requirement> {
-    profile.requirement(&gap.requirement_id)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,10 +272,10 @@ mod tests {
     fn all_right_leaves_no_gap_and_full_readiness() {
         let p = sample_profile();
         let a = assess(&p, &answer_all(&p, true));
-        assert!(a
-            .areas
-            .iter()
-            .all(|r| r.gap == Some(0.0) && r.knowledge == Some(4.0)));
+        for area in &a.areas {
+            assert_eq!(area.gap, Some(0.0), "{area:?}");
+            assert!(area.knowledge.level > 3.0, "{area:?}");
+        }
         assert_eq!(a.readiness, Some(100.0));
         assert!(a.plan.steps.is_empty());
     }
@@ -248,13 +284,13 @@ mod tests {
     fn all_wrong_leaves_a_gap_in_every_area() {
         let p = sample_profile();
         let a = assess(&p, &answer_all(&p, false));
-        assert!(
-            a.areas.iter().all(|r| r.gap.is_some_and(|g| g > 0.0)),
-            "{:#?}",
-            a.areas
-        );
-        assert_eq!(a.readiness, Some(0.0));
-        // python-skills (weight 3, gap 3) before python-apis (weight 2, gap 2) before docker (1, 1).
+        for area in &a.areas {
+            assert!(area.gap.is_some_and(|g| g > 0.0), "{area:?}");
+            assert!(area.knowledge.level < 1.0, "{area:?}");
+        }
+        // Three wrong answers leave the estimate above 0 (the prior still counts), so not 0 %.
+        assert!(a.readiness.is_some_and(|r| r < 50.0), "{:?}", a.readiness);
+        // python-skills (weight 3) before python-apis (weight 2) before docker (weight 1).
         let order: Vec<&str> = a
             .plan
             .steps
@@ -266,49 +302,82 @@ mod tests {
     }
 
     #[test]
-    fn nothing_answered_claims_nothing() {
+    fn too_few_answers_claim_no_level() {
         let p = sample_profile();
         let a = assess(&p, &Answers::new());
         assert_eq!(a.readiness, None);
         assert!(a
             .areas
             .iter()
-            .all(|r| r.knowledge.is_none() && r.gap.is_none()));
+            .all(|r| !r.knowledge.is_enough() && r.gap.is_none()));
         assert!(a.plan.steps.is_empty());
+
+        let mut two = Answers::new();
+        two.insert("py-q1".into(), Answer::Choice { selected: vec![0] });
+        two.insert("py-q2".into(), Answer::Choice { selected: vec![1] });
+        let a = assess(&p, &two);
+        assert_eq!(a.areas[0].answered, 2);
+        assert_eq!(
+            a.areas[0].gap, None,
+            "two answers are not enough for a level"
+        );
     }
 
     #[test]
     fn skipped_questions_are_not_counted_as_wrong() {
         let p = sample_profile();
-        let mut answers = Answers::new();
-        answers.insert("py-q1".into(), Answer::Choice { selected: vec![0] }); // right
-        answers.insert("py-q2".into(), Answer::Skipped);
-        let a = assess(&p, &answers);
-        assert_eq!(a.areas[0].knowledge, Some(4.0));
-        assert_eq!(a.areas[0].answered, 1);
+        let mut answers = answer_all(&p, true);
+        let all_right = assess(&p, &answers).areas[0].knowledge;
+        answers.insert("py-q4-missing".into(), Answer::Skipped);
+        answers.insert("py-q3".into(), Answer::Skipped);
+        let with_skip = assess(&p, &answers).areas[0].knowledge;
+        assert_eq!(with_skip.answers, 2);
+        assert!(
+            with_skip.level > 2.5,
+            "a skip is not a wrong answer: {with_skip:?} vs {all_right:?}"
+        );
     }
 
     #[test]
     fn self_ratings_are_reported_beside_knowledge_not_mixed_in() {
         let p = sample_profile();
-        let mut answers = Answers::new();
+        let mut answers = answer_all(&p, false);
+        let knowledge = assess(&p, &answers).areas[0].knowledge;
         answers.insert("python-self".into(), Answer::Rating { level: 4 });
-        answers.insert("py-q1".into(), Answer::Choice { selected: vec![1] }); // wrong
         let a = assess(&p, &answers);
         assert_eq!(a.areas[0].self_rating, Some(4.0));
-        assert_eq!(a.areas[0].knowledge, Some(0.0));
+        assert_eq!(
+            a.areas[0].knowledge, knowledge,
+            "the self-rating does not move the estimate"
+        );
+        assert_eq!(a.areas[0].calibration, Some(Calibration::OverConfident));
     }
 
     #[test]
-    fn a_requirement_without_own_answers_falls_back_to_its_area() {
+    fn the_calibration_rule_allows_the_tolerance_plus_the_error() {
+        let e = Estimate {
+            level: 2.0,
+            se: 0.25,
+            answers: 10,
+        };
+        assert_eq!(calibration(3.0, &e), Calibration::Calibrated); // 1.0 <= 0.75 + 0.25
+        assert_eq!(calibration(3.1, &e), Calibration::OverConfident);
+        assert_eq!(calibration(1.0, &e), Calibration::Calibrated);
+        assert_eq!(calibration(0.9, &e), Calibration::UnderConfident);
+    }
+
+    #[test]
+    fn a_requirement_without_own_answers_follows_its_area() {
         let p = sample_profile();
-        let mut answers = Answers::new();
-        answers.insert("py-q1".into(), Answer::Choice { selected: vec![0] }); // python-skills, right
+        let mut answers = answer_all(&p, true);
+        answers.remove("py-q3"); // the only python-apis question
+        answers.insert("py-q1b".into(), Answer::Skipped);
         let a = assess(&p, &answers);
-        let apis = a.requirement("python-apis").unwrap();
-        assert_eq!(apis.estimate, Some(4.0));
-        assert_eq!(apis.gap, Some(0.0));
-        // Readiness only counts what could be assessed: the python requirements, both met.
-        assert_eq!(a.readiness, Some(100.0));
+        // Python now has 2 answers: not enough, so neither requirement claims a level.
+        assert_eq!(a.requirement("python-apis").unwrap().estimate, None);
+        let all = assess(&p, &answer_all(&p, true));
+        let apis = all.requirement("python-apis").unwrap().estimate.unwrap();
+        assert_eq!(apis.answers, 1);
+        assert!(apis.level > 3.0);
     }
 }

@@ -161,7 +161,8 @@ mod tests {
                 "py-q3",
                 "infra-self",
                 "infra-q1",
-                "infra-q2"
+                "infra-q2",
+                "infra-q3"
             ]
         );
         assert_eq!(walk.step("infra-q1").map(|s| s.area_index), Some(1));
@@ -173,7 +174,7 @@ mod tests {
         assert_eq!(walk.next("py-q3"), Some("infra-self"));
         assert_eq!(walk.previous("infra-self"), Some("py-q3"));
         assert_eq!(walk.previous("python-self"), None);
-        assert_eq!(walk.next("infra-q2"), None);
+        assert_eq!(walk.next("infra-q3"), None);
         assert_eq!(walk.next("no-such-item"), None);
     }
 
@@ -184,16 +185,16 @@ mod tests {
         answers.insert("py-q1".into(), Answer::Choice { selected: vec![0] });
         answers.insert("py-q2".into(), Answer::Skipped);
         answers.insert("infra-self".into(), Answer::Rating { level: 2 });
-        assert_eq!(walk.overall(&answers), Count { done: 3, total: 7 });
+        assert_eq!(walk.overall(&answers), Count { done: 3, total: 8 });
         assert_eq!(walk.in_area(0, &answers), Count { done: 2, total: 4 });
-        assert_eq!(walk.in_area(1, &answers).percent(), 33);
+        assert_eq!(walk.in_area(1, &answers).percent(), 25);
         assert_eq!(walk.first_open(&answers), Some("python-self"));
     }
 
     #[test]
     fn the_time_estimate_weighs_code_reading_higher() {
         let profile = sample_profile();
-        // 2 ratings x 15 s + 1 code question x 70 s + 4 questions x 40 s = 260 s -> 5 min.
+        // 2 ratings x 15 s + 1 code question x 70 s + 5 questions x 40 s = 300 s -> 5 min.
         assert_eq!(Walk::full(&profile).estimated_minutes(&profile), 5);
     }
 }

@@ -6,8 +6,9 @@ use leptos_router::components::A;
 
 use super::common::{Notices, StartOver};
 use super::Session;
+use crate::domain::irt::MIN_ANSWERS_FOR_LEVEL;
 use crate::domain::profile::{level_name, Profile};
-use crate::domain::scoring::{assess, Gap};
+use crate::domain::scoring::{assess, AreaResult, Calibration, Gap};
 
 #[component]
 pub fn ResultsPage() -> impl IntoView {
@@ -42,24 +43,34 @@ pub fn ResultsPage() -> impl IntoView {
             .areas
             .iter()
             .map(|area| {
-                let knowledge = area.knowledge;
+                let k = area.knowledge;
+                let shown = if k.is_enough() {
+                    format!("{:.1} \u{b1} {:.1} ({})", k.level, k.se, level_name(k.level.round() as u8))
+                } else {
+                    format!("too few answers ({} of at least {MIN_ANSWERS_FOR_LEVEL})", k.answers)
+                };
                 let gap_text = match area.gap {
-                    Some(g) if g > 0.0 => format!("{g:.1}"),
+                    Some(g) if g >= 0.05 => format!("{g:.1}"),
                     Some(_) => "none".to_owned(),
                     None => "not assessed".to_owned(),
+                };
+                let calibration = match area.calibration {
+                    Some(Calibration::OverConfident) => "rated yourself higher than your answers show",
+                    Some(Calibration::UnderConfident) => "rated yourself lower than your answers show",
+                    Some(Calibration::Calibrated) => "matches your answers",
+                    None => "",
                 };
                 view! {
                     <tr data-area=area.area_id.clone()>
                         <th scope="row">{area.title.clone()}</th>
                         <td>{format!("{:.1}", area.required)}</td>
-                        <td class="level-cell">
-                            {match knowledge {
-                                Some(k) => format!("{k:.1} ({})", level_name(k.round() as u8)),
-                                None => "\u{2014}".to_owned(),
-                            }}
-                            <LevelBar required=area.required shown=knowledge />
+                        <td class="shown">{shown}</td>
+                        <td>
+                            {area.self_rating.map(|s| format!("{s:.1}")).unwrap_or_else(|| "\u{2014}".to_owned())}
+                            <span class="calibration" data-calibration=format!("{:?}", area.calibration)>
+                                {(!calibration.is_empty()).then(|| format!(" \u{2014} {calibration}"))}
+                            </span>
                         </td>
-                        <td>{area.self_rating.map(|s| format!("{s:.1}")).unwrap_or_else(|| "\u{2014}".to_owned())}</td>
                         <td class="gap" data-gap=area.gap.map(|g| format!("{g:.2}")).unwrap_or_default()>
                             {gap_text}
                         </td>
@@ -102,8 +113,11 @@ pub fn ResultsPage() -> impl IntoView {
                 <p class="muted">
                     "Levels run from 0 (none) to 4 (could teach it). \u{201c}Asked\u{201d} is what "
                     "the posting asks for; \u{201c}Shown\u{201d} is what your answers to the knowledge "
-                    "questions show; your self-rating is shown beside it, not mixed in."
+                    "questions show, \u{b1} its uncertainty; your self-rating is shown beside it, "
+                    "never mixed in. An area needs " {MIN_ANSWERS_FOR_LEVEL} " answered questions "
+                    "before it shows a level."
                 </p>
+                {move || view! { <LevelChart areas=assessment.read().areas.clone() /> }}
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Results by area, scrolls sideways on small screens">
                     <table class="areas-table">
                         <thead>
@@ -133,15 +147,72 @@ pub fn ResultsPage() -> impl IntoView {
     }
 }
 
-/// A bar from 0 to 4 with the shown level filled and the asked level marked.
+/// Asked against shown level per area, drawn as SVG: a bar for the estimate with a whisker of
+/// ± one standard error, a tick for the level asked, a ring for the self-rating. The table
+/// below it carries the same figures for screen readers.
 #[component]
-fn LevelBar(required: f64, shown: Option<f64>) -> impl IntoView {
-    let pct = |level: f64| format!("{:.0}%", 100.0 * level.clamp(0.0, 4.0) / 4.0);
+fn LevelChart(areas: Vec<AreaResult>) -> impl IntoView {
+    const LABEL: f64 = 190.0;
+    const WIDTH: f64 = 640.0;
+    const ROW: f64 = 34.0;
+    const TOP: f64 = 26.0;
+    let x = |level: f64| LABEL + (WIDTH - LABEL - 16.0) * level.clamp(0.0, 4.0) / 4.0;
+    let height = TOP + ROW * areas.len() as f64 + 8.0;
+    let grid = (0..=4)
+        .map(|l| {
+            let gx = x(f64::from(l));
+            view! {
+                <line class="chart-grid" x1=gx x2=gx y1=TOP - 6.0 y2=height - 8.0 />
+                <text class="chart-axis" x=gx y=14.0 text-anchor="middle">{l}</text>
+            }
+        })
+        .collect_view();
+    let rows = areas
+        .iter()
+        .enumerate()
+        .map(|(i, area)| {
+            let y = TOP + ROW * i as f64;
+            let mid = y + ROW / 2.0;
+            let k = area.knowledge;
+            let estimate = k.is_enough().then(|| {
+                view! {
+                    <rect class="chart-bar" x=LABEL y=mid - 7.0 width=(x(k.level) - LABEL).max(0.0) height=14.0 rx=3.0 />
+                    <line class="chart-error" x1=x(k.level - k.se) x2=x(k.level + k.se) y1=mid y2=mid />
+                    <line class="chart-error" x1=x(k.level - k.se) x2=x(k.level - k.se) y1=mid - 5.0 y2=mid + 5.0 />
+                    <line class="chart-error" x1=x(k.level + k.se) x2=x(k.level + k.se) y1=mid - 5.0 y2=mid + 5.0 />
+                }
+            });
+            let rating = area
+                .self_rating
+                .map(|s| view! { <circle class="chart-self" cx=x(s) cy=mid r=5.5 /> });
+            view! {
+                <text class="chart-label" x=LABEL - 10.0 y=mid + 5.0 text-anchor="end">{area.title.clone()}</text>
+                <line class="chart-track" x1=LABEL x2=x(4.0) y1=mid y2=mid />
+                {estimate}
+                <line class="chart-required" x1=x(area.required) x2=x(area.required) y1=mid - 12.0 y2=mid + 12.0 />
+                {rating}
+            }
+        })
+        .collect_view();
     view! {
-        <span class="level-bar" aria-hidden="true">
-            <span class="level-fill" style:width=pct(shown.unwrap_or(0.0))></span>
-            <span class="level-mark" style:left=pct(required)></span>
-        </span>
+        <figure class="chart">
+            <svg
+                viewBox=format!("0 0 {WIDTH} {height}")
+                role="img"
+                aria-labelledby="chart-title"
+            >
+                <title id="chart-title">
+                    "Level asked and level shown per area, from 0 to 4; the table below has the same figures."
+                </title>
+                {grid}
+                {rows}
+            </svg>
+            <figcaption class="chart-legend">
+                <span><span class="key key-bar"></span>" shown by your answers (\u{b1} uncertainty)"</span>
+                <span><span class="key key-required"></span>" asked by the posting"</span>
+                <span><span class="key key-self"></span>" your self-rating"</span>
+            </figcaption>
+        </figure>
     }
 }
 
