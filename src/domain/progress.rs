@@ -13,11 +13,24 @@ use super::answer::{Answer, Answers};
 use super::profile::{Profile, QuestionKind, MAX_LEVEL};
 
 /// The saved-progress schema version this build writes.
-pub const PROGRESS_SCHEMA_VERSION: u32 = 1;
+pub const PROGRESS_SCHEMA_VERSION: u32 = 2;
 
-/// Where a profile's progress lives in localStorage.
+/// Where a profile's progress lives in localStorage. The `v1` names the key layout; the document
+/// under it carries its own `schema_version` and is migrated in place.
 pub fn storage_key(profile_id: &str) -> String {
-    format!("fitcheck.progress.v{PROGRESS_SCHEMA_VERSION}.{profile_id}")
+    format!("fitcheck.progress.v1.{profile_id}")
+}
+
+/// How the candidate goes through the items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Every item of the profile.
+    #[default]
+    Full,
+    /// Self-ratings, then per area the most informative questions until the estimate is precise
+    /// enough (see `domain::adaptive`).
+    Quick,
 }
 
 /// Where unreadable progress is kept so that nothing the candidate did is overwritten.
@@ -31,6 +44,7 @@ pub fn backup_key(profile_id: &str, timestamp_ms: u64) -> String {
 pub struct Progress {
     pub schema_version: u32,
     pub profile_id: String,
+    pub mode: Mode,
     pub answers: Answers,
     /// The item the candidate was on, by id.
     #[serde(default)]
@@ -45,6 +59,7 @@ impl Progress {
         Progress {
             schema_version: PROGRESS_SCHEMA_VERSION,
             profile_id: profile_id.to_owned(),
+            mode: Mode::Full,
             answers: Answers::new(),
             current: None,
             finished: false,
@@ -106,20 +121,31 @@ pub fn decode_progress(raw: &str, profile: &Profile) -> Result<Restored, Progres
 }
 
 /// Brings an older saved value up to [`PROGRESS_SCHEMA_VERSION`], one version at a time.
-///
-/// Version 1 is the first; when version 2 comes, its step goes here as `1 => …` and the tests
-/// keep a version-1 document to prove the upgrade.
-fn migrate(value: Value) -> Result<Value, ProgressError> {
-    let version = value
-        .get("schema_version")
-        .and_then(Value::as_u64)
-        .ok_or(ProgressError::NoVersion)?;
-    match version {
-        v if v == u64::from(PROGRESS_SCHEMA_VERSION) => Ok(value),
-        v if v > u64::from(PROGRESS_SCHEMA_VERSION) => Err(ProgressError::FromTheFuture(v)),
-        v => Err(ProgressError::Malformed(format!(
-            "schema version {v} never existed"
-        ))),
+fn migrate(mut value: Value) -> Result<Value, ProgressError> {
+    loop {
+        let version = value
+            .get("schema_version")
+            .and_then(Value::as_u64)
+            .ok_or(ProgressError::NoVersion)?;
+        match version {
+            v if v == u64::from(PROGRESS_SCHEMA_VERSION) => return Ok(value),
+            v if v > u64::from(PROGRESS_SCHEMA_VERSION) => {
+                return Err(ProgressError::FromTheFuture(v))
+            }
+            // Version 2 added the mode; everything saved before it was a full check.
+            1 => {
+                let Value::Object(map) = &mut value else {
+                    return Err(ProgressError::Malformed("not an object".into()));
+                };
+                map.insert("mode".into(), Value::from("full"));
+                map.insert("schema_version".into(), Value::from(2));
+            }
+            v => {
+                return Err(ProgressError::Malformed(format!(
+                    "schema version {v} never existed"
+                )))
+            }
+        }
     }
 }
 
@@ -194,7 +220,7 @@ mod tests {
             .insert("python-self".into(), Answer::Rating { level: 2 });
         assert_eq!(
             p.encode(),
-            r#"{"schema_version":1,"profile_id":"sample-role","answers":{"py-q1":{"kind":"choice","selected":[0]},"python-self":{"kind":"rating","level":2}},"current":null,"finished":false}"#
+            r#"{"schema_version":2,"profile_id":"sample-role","mode":"full","answers":{"py-q1":{"kind":"choice","selected":[0]},"python-self":{"kind":"rating","level":2}},"current":null,"finished":false}"#
         );
     }
 
@@ -234,6 +260,20 @@ mod tests {
         assert!(restored.progress.answers.contains_key("infra-q1"));
         assert_eq!(restored.set_aside.len(), 5);
         assert_eq!(restored.progress.current, None);
+    }
+
+    #[test]
+    fn version_1_progress_is_upgraded_to_a_full_check() {
+        let v1 = r#"{"schema_version":1,"profile_id":"sample-role","answers":{"py-q1":{"kind":"choice","selected":[0]}},"current":"py-q2","finished":false}"#;
+        let restored = saved(v1).expect("version 1 is read");
+        assert_eq!(restored.progress.schema_version, 2);
+        assert_eq!(restored.progress.mode, Mode::Full);
+        assert_eq!(restored.progress.current.as_deref(), Some("py-q2"));
+        assert_eq!(restored.progress.answers.len(), 1);
+        assert!(matches!(
+            saved(r#"{"schema_version":0,"profile_id":"sample-role","answers":{}}"#),
+            Err(ProgressError::Malformed(_))
+        ));
     }
 
     #[test]

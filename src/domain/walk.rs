@@ -1,10 +1,13 @@
 //! The order in which a candidate meets the items, and how far along they are.
 //!
 //! Area by area, in the profile's order; inside an area the self-ratings first (so the candidate
-//! says what they think they know before being tested on it), then the knowledge questions.
+//! says what they think they know before being tested on it), then the knowledge questions: all
+//! of them in a full check, or in a quick check the ones `adaptive` picks one after another.
 
+use super::adaptive::{next_quick_question, quick_max};
 use super::answer::Answers;
 use super::profile::Profile;
+use super::progress::Mode;
 
 /// One item on the way through a profile, referred to by its stable id.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,10 +17,13 @@ pub struct Step {
     pub is_question: bool,
 }
 
-/// The whole sequence of steps for a profile.
+/// The sequence of steps for a profile: all of them in a full check; in a quick check the steps
+/// asked so far and the one to answer next.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Walk {
     steps: Vec<Step>,
+    /// How many steps each area will have at most, for progress.
+    area_totals: Vec<usize>,
 }
 
 /// How many steps are done (answered or skipped) out of how many.
@@ -42,6 +48,69 @@ const SECONDS_PER_QUESTION: u32 = 40;
 const SECONDS_PER_CODE_QUESTION: u32 = 70;
 
 impl Walk {
+    pub fn new(profile: &Profile, mode: Mode, answers: &Answers) -> Walk {
+        match mode {
+            Mode::Full => Walk::full(profile),
+            Mode::Quick => Walk::quick(profile, answers),
+        }
+    }
+
+    /// A quick check, replayed from the answers: at each point the adaptive choice depends only
+    /// on the answers before it, so replaying them gives the same sequence the candidate saw,
+    /// ending with the step to answer next.
+    pub fn quick(profile: &Profile, answers: &Answers) -> Walk {
+        let mut steps = Vec::new();
+        let mut area_totals = Vec::new();
+        let mut known = Answers::new();
+        let mut open = false;
+        for (area_index, area) in profile.areas.iter().enumerate() {
+            let ratings: Vec<&str> = profile
+                .self_ratings
+                .iter()
+                .filter(|s| s.area == area.id)
+                .map(|s| s.id.as_str())
+                .collect();
+            let questions = profile
+                .questions
+                .iter()
+                .filter(|q| q.area == area.id)
+                .count();
+            area_totals.push(ratings.len() + quick_max(questions));
+            if open {
+                continue;
+            }
+            for id in ratings {
+                steps.push(Step {
+                    item_id: id.to_owned(),
+                    area_index,
+                    is_question: false,
+                });
+                match answers.get(id) {
+                    Some(a) => _ = known.insert(id.to_owned(), a.clone()),
+                    None => open = true,
+                }
+                if open {
+                    break;
+                }
+            }
+            while !open {
+                let Some(q) = next_quick_question(profile, &area.id, &known) else {
+                    break;
+                };
+                steps.push(Step {
+                    item_id: q.id.clone(),
+                    area_index,
+                    is_question: true,
+                });
+                match answers.get(&q.id) {
+                    Some(a) => _ = known.insert(q.id.clone(), a.clone()),
+                    None => open = true,
+                }
+            }
+        }
+        Walk { steps, area_totals }
+    }
+
     /// Every item of the profile in check order.
     pub fn full(profile: &Profile) -> Walk {
         let mut steps = Vec::new();
@@ -59,7 +128,10 @@ impl Walk {
                 is_question: true,
             }));
         }
-        Walk { steps }
+        let area_totals = (0..profile.areas.len())
+            .map(|i| steps.iter().filter(|s| s.area_index == i).count())
+            .collect();
+        Walk { steps, area_totals }
     }
 
     pub fn steps(&self) -> &[Step] {
@@ -108,37 +180,64 @@ impl Walk {
             .map(|s| s.item_id.as_str())
     }
 
+    /// Done steps out of the most the check will have (in a quick check, an area ends early
+    /// once its estimate is precise, so the total is an upper bound).
     pub fn overall(&self, answers: &Answers) -> Count {
-        self.count(answers, |_| true)
+        Count {
+            done: self.done(answers, |_| true),
+            total: self.area_totals.iter().sum(),
+        }
     }
 
     pub fn in_area(&self, area_index: usize, answers: &Answers) -> Count {
-        self.count(answers, |s| s.area_index == area_index)
+        Count {
+            done: self.done(answers, |s| s.area_index == area_index),
+            total: self.area_totals.get(area_index).copied().unwrap_or(0),
+        }
     }
 
-    fn count(&self, answers: &Answers, keep: impl Fn(&Step) -> bool) -> Count {
-        let steps = self.steps.iter().filter(|s| keep(s));
-        let (done, total) = steps.fold((0, 0), |(done, total), s| {
-            (
-                done + usize::from(answers.contains_key(&s.item_id)),
-                total + 1,
-            )
-        });
-        Count { done, total }
-    }
-
-    /// Estimated minutes to go through every step, rounded up.
-    pub fn estimated_minutes(&self, profile: &Profile) -> u32 {
-        let seconds: u32 = self
-            .steps
+    fn done(&self, answers: &Answers, keep: impl Fn(&Step) -> bool) -> usize {
+        self.steps
             .iter()
-            .map(|s| match profile.question(&s.item_id) {
-                None => SECONDS_PER_SELF_RATING,
-                Some(q) if q.code.is_some() => SECONDS_PER_CODE_QUESTION,
-                Some(_) => SECONDS_PER_QUESTION,
-            })
-            .sum();
-        seconds.div_ceil(60)
+            .filter(|s| keep(s) && answers.contains_key(&s.item_id))
+            .count()
+    }
+
+    /// Estimated minutes for the whole check, rounded up: every item in a full check; in a quick
+    /// one every self-rating and at most half of each area's questions, at the average pace.
+    pub fn estimated_minutes(profile: &Profile, mode: Mode) -> u32 {
+        let seconds = |id: &str| match profile.question(id) {
+            None => SECONDS_PER_SELF_RATING,
+            Some(q) if q.code.is_some() => SECONDS_PER_CODE_QUESTION,
+            Some(_) => SECONDS_PER_QUESTION,
+        };
+        let full = Walk::full(profile);
+        let all: u32 = full.steps.iter().map(|s| seconds(&s.item_id)).sum();
+        let total = match mode {
+            Mode::Full => all,
+            Mode::Quick => {
+                let questions: Vec<u32> = full
+                    .steps
+                    .iter()
+                    .filter(|s| s.is_question)
+                    .map(|s| seconds(&s.item_id))
+                    .collect();
+                let question_seconds: u32 = questions.iter().sum();
+                let mean = question_seconds / (questions.len().max(1) as u32);
+                let asked: usize = profile
+                    .areas
+                    .iter()
+                    .map(|a| quick_max(profile.questions.iter().filter(|q| q.area == a.id).count()))
+                    .sum();
+                (all - question_seconds) + mean * asked as u32
+            }
+        };
+        total.div_ceil(60)
+    }
+
+    /// How many steps the check has at most.
+    pub fn planned(&self) -> usize {
+        self.area_totals.iter().sum()
     }
 }
 
@@ -195,6 +294,46 @@ mod tests {
     fn the_time_estimate_weighs_code_reading_higher() {
         let profile = sample_profile();
         // 2 ratings x 15 s + 1 code question x 70 s + 5 questions x 40 s = 300 s -> 5 min.
-        assert_eq!(Walk::full(&profile).estimated_minutes(&profile), 5);
+        assert_eq!(Walk::estimated_minutes(&profile, Mode::Full), 5);
+        // 2 ratings x 15 s + (1 + 1) questions x the mean 45 s = 120 s -> 2 min.
+        assert_eq!(Walk::estimated_minutes(&profile, Mode::Quick), 2);
+    }
+
+    #[test]
+    fn a_quick_walk_is_replayed_from_the_answers() {
+        let profile = sample_profile();
+        let mut answers = Answers::new();
+        let ids = |w: &Walk| {
+            w.steps()
+                .iter()
+                .map(|s| s.item_id.clone())
+                .collect::<Vec<_>>()
+        };
+        let walk = Walk::quick(&profile, &answers);
+        assert_eq!(ids(&walk), ["python-self"], "only the first step is open");
+        assert_eq!(walk.overall(&answers), Count { done: 0, total: 4 });
+
+        answers.insert("python-self".into(), Answer::Rating { level: 2 });
+        assert_eq!(
+            ids(&Walk::quick(&profile, &answers)),
+            ["python-self", "py-q2"]
+        );
+        answers.insert("py-q2".into(), Answer::Choice { selected: vec![1] });
+        // Python's one quick question is answered; the infra area begins.
+        assert_eq!(
+            ids(&Walk::quick(&profile, &answers)),
+            ["python-self", "py-q2", "infra-self"]
+        );
+        answers.insert("infra-self".into(), Answer::Rating { level: 1 });
+        let walk = Walk::quick(&profile, &answers);
+        assert_eq!(walk.steps().len(), 4);
+        answers.insert(walk.steps()[3].item_id.clone(), Answer::Skipped);
+        let done = Walk::quick(&profile, &answers);
+        assert_eq!(
+            done.first_open(&answers),
+            None,
+            "every quick step is answered"
+        );
+        assert_eq!(done.overall(&answers), Count { done: 4, total: 4 });
     }
 }

@@ -13,6 +13,7 @@ use super::Session;
 use crate::browser;
 use crate::domain::answer::{level_for_key, option_for_key, Answer};
 use crate::domain::profile::{Question, QuestionKind, SelfRating};
+use crate::domain::progress::Mode;
 
 const PROMPT_ID: &str = "item-prompt";
 
@@ -49,7 +50,7 @@ pub fn ItemPage() -> impl IntoView {
                 hint.set(Some("Choose an answer first, or skip this one."));
                 return;
             }
-            go(session.walk().next(&id).map(str::to_owned));
+            go(session.walk_now().next(&id).map(str::to_owned));
         }
     };
     let skip = {
@@ -57,14 +58,14 @@ pub fn ItemPage() -> impl IntoView {
         move || {
             let id = item_id.get_untracked();
             session.answer(&id, Answer::Skipped);
-            go(session.walk().next(&id).map(str::to_owned));
+            go(session.walk_now().next(&id).map(str::to_owned));
         }
     };
     let back = {
         let go = go.clone();
         move || {
             let id = item_id.get_untracked();
-            if let Some(previous) = session.walk().previous(&id) {
+            if let Some(previous) = session.walk_now().previous(&id) {
                 go(Some(previous.to_owned()));
             }
         }
@@ -73,7 +74,7 @@ pub fn ItemPage() -> impl IntoView {
     // Remember the item and announce it: focus moves to its prompt on every change.
     Effect::new(move || {
         let id = item_id.get();
-        if session.walk().step(&id).is_some() {
+        if session.walk_now().step(&id).is_some() {
             session.visit(&id);
             browser::focus(PROMPT_ID);
         }
@@ -122,7 +123,7 @@ pub fn ItemPage() -> impl IntoView {
 
     move || {
         let id = item_id.get();
-        let walk = session.walk();
+        let walk = session.walk_now();
         let profile = session.profile();
         let Some(step) = walk.step(&id).cloned() else {
             return view! {
@@ -139,19 +140,23 @@ pub fn ItemPage() -> impl IntoView {
         let area = profile.areas[step.area_index].clone();
         let area_count = profile.areas.len();
         let position = walk.position(&id).unwrap_or(0) + 1;
-        let is_last = walk.next(&id).is_none();
         let is_first = walk.previous(&id).is_none();
-        let overall = {
-            let walk = walk.clone();
-            Signal::derive(move || session.progress.with(|p| walk.overall(&p.answers)))
+        // In a quick check the walk grows as questions are answered, so these follow it.
+        let is_last = {
+            let id = id.clone();
+            move || session.walk().next(&id).is_none()
         };
+        let overall = Signal::derive(move || {
+            session
+                .progress
+                .with(|p| session.walk().overall(&p.answers))
+        });
         let in_area = {
-            let walk = walk.clone();
             let area_index = step.area_index;
             Signal::derive(move || {
                 session
                     .progress
-                    .with(|p| walk.in_area(area_index, &p.answers))
+                    .with(|p| session.walk().in_area(area_index, &p.answers))
             })
         };
         let body = match (profile.question(&id), profile.self_rating(&id)) {
@@ -169,7 +174,12 @@ pub fn ItemPage() -> impl IntoView {
                     </p>
                     <ProgressBar label="Overall".to_owned() count=overall id="progress-overall" />
                     <ProgressBar label=format!("{} area", area.title) count=in_area id="progress-area" />
-                    <p class="muted item-position">{format!("Item {position} of {}", walk.len())}</p>
+                    <p class="muted item-position">
+                        {move || format!("Item {position} of {}{}", overall.get().total, match session.mode() {
+                            Mode::Quick => " at most (quick check)",
+                            Mode::Full => "",
+                        })}
+                    </p>
                 </header>
                 {body}
                 <p class="hint" role="status" aria-live="polite">
@@ -183,7 +193,7 @@ pub fn ItemPage() -> impl IntoView {
                         "Skip"
                     </button>
                     <button class="primary" id="next" on:click=move |_| next()>
-                        {if is_last { "See results" } else { "Next" }}
+                        {move || if is_last() { "See results" } else { "Next" }}
                     </button>
                 </nav>
                 <p class="muted keyboard-hint">

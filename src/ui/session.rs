@@ -9,14 +9,16 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::answer::{pick_option, Answer};
-use crate::domain::progress::{backup_key, decode_progress, storage_key, Progress};
+use crate::domain::progress::{backup_key, decode_progress, storage_key, Mode, Progress};
 use crate::domain::walk::Walk;
 use crate::domain::Profile;
 
 #[derive(Clone, Copy)]
 pub struct Session {
     profile: StoredValue<Arc<Profile>>,
-    walk: StoredValue<Arc<Walk>>,
+    /// The steps for the current mode, recomputed as answers change (a quick check picks its
+    /// next question from them).
+    walk: Memo<Arc<Walk>>,
     pub progress: RwSignal<Progress>,
     /// Messages about storage for the candidate, shown until dismissed.
     pub notices: RwSignal<Vec<String>>,
@@ -28,11 +30,16 @@ impl Session {
     pub fn open(profile: Profile) -> Session {
         let mut notices = Vec::new();
         let progress = restore(&profile, &mut notices);
-        let walk = Walk::full(&profile);
+        let profile = Arc::new(profile);
+        let progress = RwSignal::new(progress);
+        let walk = {
+            let profile = profile.clone();
+            Memo::new(move |_| progress.with(|p| Arc::new(Walk::new(&profile, p.mode, &p.answers))))
+        };
         let session = Session {
-            profile: StoredValue::new(Arc::new(profile)),
-            walk: StoredValue::new(Arc::new(walk)),
-            progress: RwSignal::new(progress),
+            profile: StoredValue::new(profile),
+            walk,
+            progress,
             notices: RwSignal::new(notices),
         };
         session.follow_other_tabs();
@@ -43,8 +50,29 @@ impl Session {
         self.profile.get_value()
     }
 
+    /// The walk, tracked: a view that reads it follows answers and mode.
     pub fn walk(&self) -> Arc<Walk> {
-        self.walk.get_value()
+        self.walk.get()
+    }
+
+    /// The walk without subscribing, for event handlers.
+    pub fn walk_now(&self) -> Arc<Walk> {
+        self.walk.get_untracked()
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.progress.with(|p| p.mode)
+    }
+
+    /// Begins a check in `mode` and returns the first item. Only an empty run changes mode.
+    pub fn begin(&self, mode: Mode) -> Option<String> {
+        if self
+            .progress
+            .with_untracked(|p| p.is_empty() && p.mode != mode)
+        {
+            self.change(|p| p.mode = mode);
+        }
+        self.walk_now().first().map(str::to_owned)
     }
 
     /// The candidate picked option `index` of question `item_id`.
@@ -92,7 +120,7 @@ impl Session {
 
     /// Where "continue" takes the candidate: the item they were on, else the first open one.
     pub fn resume_item(&self) -> Option<String> {
-        let walk = self.walk();
+        let walk = self.walk.get();
         self.progress.with(|p| {
             p.current
                 .clone()

@@ -2,22 +2,36 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
 
 use super::common::{Notices, StartOver};
 use super::Session;
+use crate::domain::adaptive::quick_max;
+use crate::domain::progress::Mode;
+use crate::domain::walk::Walk;
 
 #[component]
 pub fn WelcomePage() -> impl IntoView {
     let session = expect_context::<Session>();
     let profile = session.profile();
-    let walk = session.walk();
-    let minutes = walk.estimated_minutes(&profile);
+    let walk = Walk::full(&profile);
+    let minutes = Walk::estimated_minutes(&profile, Mode::Full);
+    let quick_minutes = Walk::estimated_minutes(&profile, Mode::Quick);
     let total = walk.len();
+    let quick_total = Walk::quick(&profile, &Default::default()).planned();
     let started = move || session.progress.with(|p| !p.is_empty());
-    let done = {
-        let walk = walk.clone();
-        Signal::derive(move || session.progress.with(|p| walk.overall(&p.answers).done))
+    let progress = Signal::derive(move || {
+        session
+            .progress
+            .with(|p| session.walk().overall(&p.answers))
+    });
+    let navigate = use_navigate();
+    let begin = move |mode: Mode| {
+        if let Some(first) = session.begin(mode) {
+            navigate(&format!("/check/{first}"), Default::default());
+        }
     };
+    let begin_quick = begin.clone();
     let resume_href = move || {
         let item = session.resume_item().unwrap_or_default();
         format!("/check/{item}")
@@ -35,12 +49,14 @@ pub fn WelcomePage() -> impl IntoView {
                 .filter(|q| q.area == area.id)
                 .count();
             let count = walk.in_area(i, &Default::default()).total;
+            let quick = quick_max(questions);
             view! {
                 <li>
                     <strong>{area.title.clone()}</strong>
                     " \u{2014} " {area.summary.clone()}
                     <span class="muted">
-                        " (" {count} " items, " {questions} " of them knowledge questions)"
+                        " (" {count} " items, " {questions} " of them knowledge questions; "
+                        "a quick check asks at most " {quick} ")"
                     </span>
                 </li>
             }
@@ -68,8 +84,11 @@ pub fn WelcomePage() -> impl IntoView {
                 </p>
                 <ol class="areas">{areas}</ol>
                 <p>
-                    <strong>{format!("About {minutes} minutes")}</strong>
-                    {format!(" for all {total} items. You can stop at any time and continue later in this browser.")}
+                    "Choose a " <strong>"full check"</strong> " (all " {total} " items, about "
+                    {minutes} " minutes) for the most precise picture, or a " <strong>"quick check"</strong>
+                    " (at most " {quick_total} " items, about " {quick_minutes} " minutes): it picks each next "
+                    "question by your answers so far and moves on once it knows enough. You can stop "
+                    "at any time and continue later in this browser."
                 </p>
             </section>
 
@@ -85,14 +104,27 @@ pub fn WelcomePage() -> impl IntoView {
             <div class="actions">
                 <Show
                     when=started
-                    fallback=move || view! {
-                        <A href=resume_href attr:class="button primary" attr:id="start">
-                            "Start the check"
-                        </A>
+                    fallback=move || {
+                        let (full, quick) = (begin.clone(), begin_quick.clone());
+                        view! {
+                            <button class="primary" id="start" on:click=move |_| full(Mode::Full)>
+                                {format!("Full check \u{b7} about {minutes} min")}
+                            </button>
+                            <button class="secondary" id="start-quick" on:click=move |_| quick(Mode::Quick)>
+                                {format!("Quick check \u{b7} about {quick_minutes} min")}
+                            </button>
+                        }
                     }
                 >
                     <A href=resume_href attr:class="button primary" attr:id="continue">
-                        {move || format!("Continue ({} of {total} done)", done.get())}
+                        {move || {
+                            let c = progress.get();
+                            let kind = match session.mode() {
+                                Mode::Full => "full check",
+                                Mode::Quick => "quick check",
+                            };
+                            format!("Continue the {kind} ({} of {} done)", c.done, c.total)
+                        }}
                     </A>
                     <A href="/results" attr:class="button secondary" attr:id="see-results">
                         "See results so far"

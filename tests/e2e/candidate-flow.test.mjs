@@ -161,6 +161,30 @@ test("Enter without an answer asks for one; Skip moves on without counting it wr
   await context.close();
 });
 
+test("a quick check asks at most half the questions and ends on the results page", async () => {
+  const { context, page, problems } = await freshPage(browser);
+  await page.goto(server.url);
+  await page.locator("#start-quick").click();
+  await page.waitForURL(/\/check\//);
+  const seen = [];
+  while (itemInUrl(page)) seen.push(await answerWithKeys(page, true));
+  await page.waitForURL(/\/results$/);
+  const questions = seen.filter((id) => profile.questions.some((q) => q.id === id));
+  assert.ok(questions.length <= profile.questions.length / 2, `${questions.length} questions asked`);
+  assert.equal(seen.length - questions.length, profile.self_ratings.length, "every self-rating is asked");
+  assert.equal(new Set(seen).size, seen.length, "no item is asked twice");
+  // Every area still gets enough answers for a level, and all right leaves no gap.
+  for (const { area, gap } of await gaps(page)) assert.equal(gap, 0, `area ${area}`);
+  const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), storageKey(profile));
+  assert.equal(saved.mode, "quick");
+
+  // A reload keeps the quick check: the start page offers to continue it.
+  await page.goto(server.url);
+  assert.match(await page.locator("#continue").textContent(), /quick check/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("deep links open the same page after a reload", async () => {
   const { context, page, problems } = await freshPage(browser);
   await page.goto(`${server.url}results`);
