@@ -9,7 +9,7 @@
 use super::adaptive::responses;
 use super::answer::{credit, Answer, Answers};
 use super::irt::{estimate, estimate_with_prior, Estimate, PRIOR_SD};
-use super::profile::Profile;
+use super::profile::{Profile, Question};
 
 /// A self-rating within this many levels of the knowledge estimate (plus the estimate's own
 /// standard error) counts as calibrated.
@@ -75,7 +75,8 @@ pub struct RequirementResult {
     pub area_id: String,
     pub required: u8,
     pub weight: u8,
-    /// From the questions that evidence this requirement, with the area's estimate as prior;
+    /// From the questions that evidence this requirement, with the estimate from the area's
+    /// other questions as prior (so no answer counts twice);
     /// `None` while the area has too few answers.
     pub estimate: Option<Estimate>,
     /// `required - estimate`, never below 0.
@@ -115,9 +116,14 @@ pub fn assess(profile: &Profile, answers: &Answers) -> Assessment {
             let estimate = area
                 .map(|i| area_estimates[i])
                 .filter(Estimate::is_enough)
-                .map(|area_estimate| {
-                    let own = responses(profile, answers, |q| q.requirements.contains(&req.id));
-                    let mut e = estimate_with_prior(&own, area_estimate.level, PRIOR_SD);
+                .map(|_| {
+                    // The area's other questions set the prior, so no answer counts twice.
+                    let evidences = |q: &Question| q.requirements.contains(&req.id);
+                    let own = responses(profile, answers, evidences);
+                    let others = estimate(&responses(profile, answers, |q| {
+                        q.area == req.area && !evidences(q)
+                    }));
+                    let mut e = estimate_with_prior(&own, others.level, PRIOR_SD);
                     e.answers = own.len();
                     e
                 });
@@ -379,5 +385,27 @@ mod tests {
         let apis = all.requirement("python-apis").unwrap().estimate.unwrap();
         assert_eq!(apis.answers, 1);
         assert!(apis.level > 3.0);
+    }
+
+    #[test]
+    fn a_requirement_that_is_its_areas_only_evidence_gets_the_areas_estimate() {
+        // Docker is the infra area's only requirement: counting its answers once for the area
+        // and again for the requirement would make the requirement look surer than the area.
+        let p = sample_profile();
+        for right in [true, false] {
+            let a = assess(&p, &answer_all(&p, right));
+            let area = a
+                .areas
+                .iter()
+                .find(|r| r.area_id == "infra")
+                .unwrap()
+                .knowledge;
+            let docker = a.requirement("docker").unwrap().estimate.unwrap();
+            assert!(
+                (docker.level - area.level).abs() < 1e-9,
+                "{docker:?} vs {area:?}"
+            );
+            assert!((docker.se - area.se).abs() < 1e-9);
+        }
     }
 }
