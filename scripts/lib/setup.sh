@@ -71,6 +71,17 @@ ensure_chromium() {
   fi
 }
 
+# The profile content tests run "what does this print" snippets with python3; some use Pydantic.
+ensure_python_tools() {
+  command -v python3 >/dev/null || fail "python3 is needed for the profile content tests"
+  if ! python3 -c 'import pydantic, sys; sys.exit(pydantic.VERSION[0] != "2")' 2>/dev/null; then
+    step "installing Pydantic 2 for python3 (profile snippets)"
+    python3 -m pip install --quiet --user 'pydantic>=2,<3' \
+      || python3 -m pip install --quiet 'pydantic>=2,<3' \
+      || fail "could not install pydantic with pip"
+  fi
+}
+
 setup_build_tools() {
   ensure_wasm_target
   ensure_trunk
