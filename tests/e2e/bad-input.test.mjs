@@ -11,6 +11,8 @@ import { defaultProfile, walkOrder, storageKey } from "./support/profile.mjs";
 const profile = defaultProfile();
 const index = JSON.parse(fs.readFileSync(path.join(DIST, "profiles/index.json"), "utf8"));
 const profileFile = index.profiles.find((p) => p.id === index.default).file;
+// Routed (replaced) files must reach the page, not a service worker's cache.
+const NO_WORKER = { serviceWorkers: "block" };
 let server;
 let browser;
 
@@ -25,7 +27,7 @@ after(async () => {
 
 /** Opens the app with the default profile file replaced by `body`. */
 async function openWithProfile(body) {
-  const { context, page } = await freshPage(browser);
+  const { context, page } = await freshPage(browser, NO_WORKER);
   await page.route(`**/profiles/${profileFile}`, (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body }),
   );
@@ -75,7 +77,7 @@ test("a profile that is not JSON, or is missing, says so", async () => {
   assert.match(items[0], /^file: is not valid JSON/);
   await context.close();
 
-  const { context: c2, page } = await freshPage(browser);
+  const { context: c2, page } = await freshPage(browser, NO_WORKER);
   await page.route(`**/profiles/${profileFile}`, (route) => route.fulfill({ status: 404, body: "gone" }));
   await page.goto(server.url);
   await page.locator(".error-page").waitFor();

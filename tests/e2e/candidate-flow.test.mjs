@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { startServer } from "./support/server.mjs";
 import { launch, freshPage } from "./support/browser.mjs";
 import { defaultProfile, walkOrder, itemById, keysFor, storageKey } from "./support/profile.mjs";
+import { itemInUrl, answerWithKeys as answerWithKeysIn } from "./support/flow.mjs";
 
 const profile = defaultProfile();
 const order = walkOrder(profile);
@@ -20,11 +21,6 @@ after(async () => {
   await server?.close();
 });
 
-function itemInUrl(page) {
-  const match = new URL(page.url()).pathname.match(/\/check\/([^/]+)$/);
-  return match ? decodeURIComponent(match[1]) : null;
-}
-
 /** Tabs to the element with `id` the way a keyboard user would, then presses Enter. */
 async function tabToAndPress(page, id) {
   for (let i = 0; i < 30; i++) {
@@ -37,18 +33,7 @@ async function tabToAndPress(page, id) {
   assert.fail(`could not reach #${id} with the Tab key`);
 }
 
-/** Answers the current item with digit keys and goes on with Enter. */
-async function answerWithKeys(page, right) {
-  const id = itemInUrl(page);
-  assert.ok(id, `expected an item page, got ${page.url()}`);
-  await page.locator("#item-prompt").waitFor();
-  const item = itemById(profile, id);
-  const keys = item.anchors ? [right ? 4 : 0] : keysFor(item, right);
-  for (const key of keys) await page.keyboard.press(String(key));
-  await page.keyboard.press("Enter");
-  await page.waitForURL((url) => !url.pathname.endsWith(`/check/${id}`));
-  return id;
-}
+const answerWithKeys = (page, right) => answerWithKeysIn(page, profile, right);
 
 async function walkEverything(page, right) {
   await page.goto(server.url);

@@ -33,3 +33,12 @@ export async function freshPage(browser, options = {}) {
   });
   return { context, page, problems };
 }
+
+/** A browser with a real (non-incognito) profile in a new temporary directory. */
+export async function launchWithProfile(userDataDir) {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ARGS,
+    headless: true,
+  });
+}

@@ -5,7 +5,10 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../dist");
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+/** The release build for the site root, and the same built for the sub-path /fitcheck/. */
+export const DIST = path.join(ROOT, "dist");
+export const DIST_SUBPATH = path.join(ROOT, "dist-subpath");
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -20,9 +23,14 @@ const TYPES = {
   ".ico": "image/x-icon",
 };
 
-/** Serves `root` under `base` (e.g. "/" or "/fitcheck/") on a free loopback port. */
+/**
+ * Serves `root` under `base` (e.g. "/" or "/fitcheck/") on a free loopback port. `deploy(dir)`
+ * swaps the served files for another build, as a new deploy to the same host would.
+ */
 export async function startServer({ root = DIST, base = "/" } = {}) {
+  const requests = [];
   const server = http.createServer(async (req, res) => {
+    requests.push(req.url);
     const url = new URL(req.url, "http://localhost");
     if (!url.pathname.startsWith(base)) {
       res.writeHead(404).end("not found");
@@ -58,6 +66,10 @@ export async function startServer({ root = DIST, base = "/" } = {}) {
   return {
     origin: `http://127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}${base}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    requests,
+    deploy: (dir) => {
+      root = dir;
+    },
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
   };
 }

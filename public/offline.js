@@ -1,0 +1,57 @@
+// Registers Fitcheck's service worker (sw.js, next to index.html) and offers a new build once
+// it is ready: "A new version is available — reload". The page keeps running its own build until
+// the candidate reloads, so no page ever mixes the files of two builds. Answers are saved at
+// once, so the reload loses nothing.
+(function () {
+  if (!("serviceWorker" in navigator)) return;
+  var hadController = !!navigator.serviceWorker.controller;
+
+  function offer(worker) {
+    if (document.getElementById("update-banner")) return;
+    var banner = document.createElement("div");
+    banner.id = "update-banner";
+    banner.className = "update-banner";
+    banner.setAttribute("role", "status");
+    var text = document.createElement("span");
+    text.textContent = "A new version of Fitcheck is available.";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.id = "update-reload";
+    button.textContent = "Reload to update";
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      worker.postMessage({ type: "fitcheck-activate" });
+    });
+    banner.appendChild(text);
+    banner.appendChild(button);
+    document.body.appendChild(banner);
+  }
+
+  function watch(registration) {
+    if (registration.waiting && hadController) offer(registration.waiting);
+    registration.addEventListener("updatefound", function () {
+      var worker = registration.installing;
+      if (!worker) return;
+      worker.addEventListener("statechange", function () {
+        if (worker.state === "installed" && navigator.serviceWorker.controller) offer(worker);
+      });
+    });
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "visible") registration.update().catch(function () {});
+    });
+  }
+
+  // The new build took over (this tab or another asked for it): load it.
+  navigator.serviceWorker.addEventListener("controllerchange", function () {
+    if (hadController) location.reload();
+    hadController = true;
+  });
+
+  navigator.serviceWorker
+    .register("sw.js")
+    .then(watch)
+    .catch(function (error) {
+      // Without a worker the app still runs; it just does not work offline.
+      console.warn("Fitcheck works online only here: " + error);
+    });
+})();

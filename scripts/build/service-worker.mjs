@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// Writes dist's service worker from public/sw.js: the list of every file of the build and a
+// version hashed from their names and contents. Trunk runs it after each build (Trunk.toml,
+// post_build hook, in its staging directory); it can also be run on any built directory:
+//   node scripts/build/service-worker.mjs <dir>
+// A debug build gets a worker that removes itself and its caches, so development always sees
+// fresh files.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error("usage: service-worker.mjs <built dir> (or run it as a Trunk hook)");
+  process.exit(2);
+}
+const WORKER = "sw.js";
+
+function filesUnder(base, sub = "") {
+  return fs.readdirSync(path.join(base, sub), { withFileTypes: true }).flatMap((entry) => {
+    const relative = sub ? `${sub}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? filesUnder(base, relative) : [relative];
+  });
+}
+
+export function buildWorker(dir, template, release = true) {
+  if (!release) {
+    return `// Development build: no offline cache. Remove any worker and cache a release build left.
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => event.waitUntil(
+  caches.keys()
+    .then((keys) => Promise.all(keys.filter((k) => k.startsWith("fitcheck-")).map((k) => caches.delete(k))))
+    .then(() => self.registration.unregister()),
+));
+`;
+  }
+  const files = filesUnder(dir)
+    .filter((f) => f !== WORKER)
+    .sort();
+  const hash = crypto.createHash("sha256");
+  for (const f of files) {
+    hash.update(f).update("\0").update(fs.readFileSync(path.join(dir, f))).update("\0");
+  }
+  const version = hash.digest("hex").slice(0, 16);
+  return template
+    .replace("__FITCHECK_VERSION__", version)
+    .replace("__FITCHECK_FILES__", JSON.stringify(files));
+}
+
+const release = (process.env.TRUNK_PROFILE ?? "release") === "release";
+const template = fs.readFileSync(path.join(ROOT, "public", WORKER), "utf8");
+fs.writeFileSync(path.join(dir, WORKER), buildWorker(dir, template, release));

@@ -1,0 +1,35 @@
+// Steps a candidate takes, shared by the browser tests.
+import assert from "node:assert/strict";
+import { itemById, keysFor } from "./profile.mjs";
+
+/** The item id in the page's address, or null when the page is not an item page. */
+export function itemInUrl(page) {
+  const match = new URL(page.url()).pathname.match(/\/check\/([^/]+)$/);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+/** Answers the current item with digit keys (right or wrong) and goes on with Enter. */
+export async function answerWithKeys(page, profile, right) {
+  const id = itemInUrl(page);
+  assert.ok(id, `expected an item page, got ${page.url()}`);
+  await page.locator("#item-prompt").waitFor();
+  const item = itemById(profile, id);
+  const keys = item.anchors ? [right ? 4 : 0] : keysFor(item, right);
+  for (const key of keys) await page.keyboard.press(String(key));
+  await page.keyboard.press("Enter");
+  await page.waitForURL((url) => !url.pathname.endsWith(`/check/${id}`));
+  return id;
+}
+
+/** Records every request the context makes, to check that none leaves `origin`. */
+export function recordRequests(context) {
+  const urls = [];
+  context.on("request", (r) => urls.push(r.url()));
+  return {
+    urls,
+    assertAllFrom(origin) {
+      const foreign = urls.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith("data:") && !u.startsWith("blob:"));
+      assert.deepEqual(foreign, [], "no request leaves the app's own origin");
+    },
+  };
+}
