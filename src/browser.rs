@@ -90,3 +90,74 @@ pub fn focus(id: &str) {
         let _ = element.focus();
     }
 }
+
+/// Offers `text` as a file download named `name`, made in the page (nothing is uploaded).
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let failed = |_| "Your browser did not allow the download.".to_owned();
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(failed)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(failed)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(|_| "no link element".to_owned())?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The text of the first file chosen in the file input with `id`.
+pub async fn read_chosen_file(input_id: &str) -> Result<String, String> {
+    let input: web_sys::HtmlInputElement = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(input_id))
+        .and_then(|e| e.dyn_into().ok())
+        .ok_or("the file chooser is missing")?;
+    let file = input
+        .files()
+        .and_then(|files| files.get(0))
+        .ok_or("no file was chosen")?;
+    // Progress files are a few kilobytes; anything huge is not one.
+    if file.size() > 5_000_000.0 {
+        return Err("the file is far too large to be a Fitcheck progress file".to_owned());
+    }
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| "the file could not be read".to_owned())?;
+    input.set_value("");
+    text.as_string()
+        .ok_or_else(|| "the file is not a text file".to_owned())
+}
+
+/// The page address's fragment, without `#`.
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_owned())
+        .unwrap_or_default()
+}
+
+/// The value of `name` in the page address's query string.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}
+
+/// The absolute address of `path` inside the app (e.g. `shared`), for links to copy.
+pub fn app_url(path: &str) -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}{}/{path}", base_path())
+}

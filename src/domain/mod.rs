@@ -8,7 +8,10 @@ pub mod lint;
 pub mod problem;
 pub mod profile;
 pub mod progress;
+pub mod report;
 pub mod scoring;
+pub mod share;
+pub mod transfer;
 pub mod validate;
 pub mod walk;
 

@@ -209,7 +209,8 @@ pub fn validate(profile: &Profile) -> Vec<Problem> {
     problems
 }
 
-fn is_slug(id: &str) -> bool {
+/// True for ids made of lower-case letters, digits and dashes.
+pub fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id
             .chars()

@@ -2,6 +2,7 @@
 //! decisions live in `crate::domain`.
 
 mod common;
+mod data;
 mod item;
 mod results;
 mod session;
@@ -12,9 +13,10 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::browser;
-use crate::domain::profile::parse_index;
+use crate::domain::profile::{parse_index, ProfileIndexEntry};
 use crate::domain::{load_profile, Problem};
 use common::{ErrorPage, NotFound};
+use data::SharedPage;
 use item::ItemPage;
 use results::ResultsPage;
 pub use session::Session;
@@ -24,7 +26,15 @@ use welcome::WelcomePage;
 #[derive(Clone)]
 enum Load {
     Loading,
-    Failed { file: String, problems: Vec<String> },
+    Failed {
+        file: String,
+        problems: Vec<String>,
+    },
+    /// The link asked for a role the index does not list.
+    Unknown {
+        requested: String,
+        roles: Vec<ProfileIndexEntry>,
+    },
     Ready(Session),
 }
 
@@ -32,8 +42,9 @@ enum Load {
 pub fn App() -> impl IntoView {
     let state = RwSignal::new(Load::Loading);
     leptos::task::spawn_local(async move {
-        state.set(match open_default_profile().await {
-            Ok(profile) => Load::Ready(Session::open(profile)),
+        state.set(match open_profile().await {
+            Ok(Opened::Profile(profile)) => Load::Ready(Session::open(*profile)),
+            Ok(Opened::Unknown { requested, roles }) => Load::Unknown { requested, roles },
             Err((file, problems)) => Load::Failed {
                 file,
                 problems: problems.iter().map(Problem::to_string).collect(),
@@ -49,6 +60,7 @@ pub fn App() -> impl IntoView {
         }
         .into_any(),
         Load::Failed { file, problems } => view! { <ErrorPage file problems /> }.into_any(),
+        Load::Unknown { requested, roles } => view! { <UnknownRole requested roles /> }.into_any(),
         Load::Ready(session) => {
             provide_context(session);
             view! { <Pages /> }.into_any()
@@ -64,26 +76,82 @@ fn Pages() -> impl IntoView {
                 <Route path=path!("/") view=WelcomePage />
                 <Route path=path!("/check/:item") view=ItemPage />
                 <Route path=path!("/results") view=ResultsPage />
+                <Route path=path!("/shared") view=SharedPage />
             </Routes>
         </Router>
     }
 }
 
-/// Fetches the profile index, then the default profile, and checks it.
-async fn open_default_profile() -> Result<crate::domain::Profile, (String, Vec<Problem>)> {
+/// Remembers the role chosen by `?profile=`, so links inside the app (which drop the query)
+/// and later visits stay with it.
+const CHOSEN_PROFILE_KEY: &str = "fitcheck.profile";
+
+enum Opened {
+    Profile(Box<crate::domain::Profile>),
+    Unknown {
+        requested: String,
+        roles: Vec<ProfileIndexEntry>,
+    },
+}
+
+/// Fetches the profile index, then the role the link asks for (`?profile=<id>`), the one chosen
+/// before, or the default, and checks it.
+async fn open_profile() -> Result<Opened, (String, Vec<Problem>)> {
     let index_file = "profiles/index.json".to_owned();
     let index_text = browser::fetch_text(&index_file)
         .await
         .map_err(|e| (index_file.clone(), vec![Problem::new("download", e)]))?;
     let index = parse_index(&index_text).map_err(|p| (index_file.clone(), p))?;
-    let entry = index
-        .profiles
-        .iter()
-        .find(|p| p.id == index.default)
-        .expect("parse_index guarantees the default is listed");
+    let find = |id: &str| index.profiles.iter().find(|p| p.id == id);
+    let requested = browser::query_param("profile").filter(|id| !id.is_empty());
+    let entry = match &requested {
+        Some(id) => match find(id) {
+            Some(entry) => {
+                let _ = browser::save(CHOSEN_PROFILE_KEY, id);
+                entry
+            }
+            None => {
+                return Ok(Opened::Unknown {
+                    requested: id.clone(),
+                    roles: index.profiles.clone(),
+                })
+            }
+        },
+        None => browser::load(CHOSEN_PROFILE_KEY)
+            .and_then(|id| find(&id))
+            .or_else(|| find(&index.default))
+            .expect("parse_index guarantees the default is listed"),
+    };
     let file = format!("profiles/{}", entry.file);
     let text = browser::fetch_text(&file)
         .await
         .map_err(|e| (file.clone(), vec![Problem::new("download", e)]))?;
-    load_profile(&text).map_err(|p| (file, p))
+    load_profile(&text)
+        .map(|p| Opened::Profile(Box::new(p)))
+        .map_err(|p| (file, p))
+}
+
+/// The link named a role this site does not have: list the ones it has.
+#[component]
+fn UnknownRole(requested: String, roles: Vec<ProfileIndexEntry>) -> impl IntoView {
+    view! {
+        <main class="page unknown-role">
+            <h1>"This role isn\u{2019}t available here"</h1>
+            <p role="alert">
+                "The link asks for the role \u{201c}" {requested} "\u{201d}, which this site doesn\u{2019}t "
+                "offer. Perhaps the link was cut short. These roles are available:"
+            </p>
+            <ul class="roles" id="roles">
+                {roles
+                    .into_iter()
+                    .map(|r| view! {
+                        <li>
+                            <a href=format!("?profile={}", r.id)>{r.title}</a>
+                            " \u{b7} " {r.company}
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+        </main>
+    }
 }

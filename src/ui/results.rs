@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::common::{Notices, StartOver};
+use super::data::KeepResults;
 use super::Session;
 use crate::domain::irt::MIN_ANSWERS_FOR_LEVEL;
-use crate::domain::profile::{level_name, Profile};
+use crate::domain::profile::Profile;
+use crate::domain::report::{shown_gap, shown_level};
 use crate::domain::scoring::{assess, AreaResult, Calibration, Gap};
 
 #[component]
@@ -43,17 +45,8 @@ pub fn ResultsPage() -> impl IntoView {
             .areas
             .iter()
             .map(|area| {
-                let k = area.knowledge;
-                let shown = if k.is_enough() {
-                    format!("{:.1} \u{b1} {:.1} ({})", k.level, k.se, level_name(k.level.round() as u8))
-                } else {
-                    format!("too few answers ({} of at least {MIN_ANSWERS_FOR_LEVEL})", k.answers)
-                };
-                let gap_text = match area.gap {
-                    Some(g) if g >= 0.05 => format!("{g:.1}"),
-                    Some(_) => "none".to_owned(),
-                    None => "not assessed".to_owned(),
-                };
+                let shown = shown_level(&area.knowledge);
+                let gap_text = shown_gap(area.gap);
                 let calibration = match area.calibration {
                     Some(Calibration::OverConfident) => "rated yourself higher than your answers show",
                     Some(Calibration::UnderConfident) => "rated yourself lower than your answers show",
@@ -137,7 +130,12 @@ pub fn ResultsPage() -> impl IntoView {
             <section aria-labelledby="next-steps">
                 <h2 id="next-steps">"What to learn next"</h2>
                 {plan}
+                <p class="print-only muted">
+                    "The questions behind each gap, with explanations and links, are in the "
+                    "downloadable summary and on the results page."
+                </p>
             </section>
+            <KeepResults assessment />
             <div class="actions no-print">
                 <A href=review_href attr:class="button secondary">"Review your answers"</A>
                 <A href="/" attr:class="button secondary">"Start page"</A>
@@ -152,11 +150,12 @@ pub fn ResultsPage() -> impl IntoView {
 /// below it carries the same figures for screen readers.
 #[component]
 fn LevelChart(areas: Vec<AreaResult>) -> impl IntoView {
-    const LABEL: f64 = 190.0;
-    const WIDTH: f64 = 640.0;
-    const ROW: f64 = 34.0;
-    const TOP: f64 = 26.0;
-    let x = |level: f64| LABEL + (WIDTH - LABEL - 16.0) * level.clamp(0.0, 4.0) / 4.0;
+    // Each area's name sits above its bar, so long names never squeeze the scale on a phone.
+    const LEFT: f64 = 12.0;
+    const WIDTH: f64 = 480.0;
+    const ROW: f64 = 52.0;
+    const TOP: f64 = 24.0;
+    let x = |level: f64| LEFT + (WIDTH - LEFT - 12.0) * level.clamp(0.0, 4.0) / 4.0;
     let height = TOP + ROW * areas.len() as f64 + 8.0;
     let grid = (0..=4)
         .map(|l| {
@@ -172,11 +171,11 @@ fn LevelChart(areas: Vec<AreaResult>) -> impl IntoView {
         .enumerate()
         .map(|(i, area)| {
             let y = TOP + ROW * i as f64;
-            let mid = y + ROW / 2.0;
+            let mid = y + 34.0;
             let k = area.knowledge;
             let estimate = k.is_enough().then(|| {
                 view! {
-                    <rect class="chart-bar" x=LABEL y=mid - 7.0 width=(x(k.level) - LABEL).max(0.0) height=14.0 rx=3.0 />
+                    <rect class="chart-bar" x=LEFT y=mid - 7.0 width=(x(k.level) - LEFT).max(0.0) height=14.0 rx=3.0 />
                     <line class="chart-error" x1=x(k.level - k.se) x2=x(k.level + k.se) y1=mid y2=mid />
                     <line class="chart-error" x1=x(k.level - k.se) x2=x(k.level - k.se) y1=mid - 5.0 y2=mid + 5.0 />
                     <line class="chart-error" x1=x(k.level + k.se) x2=x(k.level + k.se) y1=mid - 5.0 y2=mid + 5.0 />
@@ -186,8 +185,8 @@ fn LevelChart(areas: Vec<AreaResult>) -> impl IntoView {
                 .self_rating
                 .map(|s| view! { <circle class="chart-self" cx=x(s) cy=mid r=5.5 /> });
             view! {
-                <text class="chart-label" x=LABEL - 10.0 y=mid + 5.0 text-anchor="end">{area.title.clone()}</text>
-                <line class="chart-track" x1=LABEL x2=x(4.0) y1=mid y2=mid />
+                <text class="chart-label" x=LEFT y=y + 16.0>{area.title.clone()}</text>
+                <line class="chart-track" x1=LEFT x2=x(4.0) y1=mid y2=mid />
                 {estimate}
                 <line class="chart-required" x1=x(area.required) x2=x(area.required) y1=mid - 12.0 y2=mid + 12.0 />
                 {rating}

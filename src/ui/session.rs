@@ -118,6 +118,32 @@ impl Session {
         self.change(|p| *p = Progress::new(&id));
     }
 
+    /// Replaces the progress with `imported` (already checked in full). Progress that was here
+    /// is kept under a backup key first, so an import never destroys answers. Returns what
+    /// happened, for the candidate.
+    pub fn import(&self, imported: Progress) -> Result<String, String> {
+        let profile = self.profile();
+        let current = self.progress.get_untracked();
+        let mut kept = String::new();
+        if !current.is_empty() {
+            let backup = backup_key(&profile.id, browser::now_ms());
+            if browser::save(&backup, &current.encode()).is_err() {
+                return Err(
+                    "Nothing was changed: your current answers could not be backed up \
+                            first, so they were left as they are."
+                        .to_owned(),
+                );
+            }
+            kept = format!(
+                " Your previous {} answer(s) were kept in this browser under \u{201c}{backup}\u{201d}.",
+                current.answers.len()
+            );
+        }
+        let count = imported.answers.len();
+        self.change(|p| *p = imported);
+        Ok(format!("Imported {count} answer(s).{kept}"))
+    }
+
     /// Where "continue" takes the candidate: the item they were on, else the first open one.
     pub fn resume_item(&self) -> Option<String> {
         let walk = self.walk.get();

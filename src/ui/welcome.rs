@@ -5,6 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use super::common::{Notices, StartOver};
+use super::data::ProgressFile;
 use super::Session;
 use crate::domain::adaptive::quick_max;
 use crate::domain::progress::Mode;
@@ -132,6 +133,7 @@ pub fn WelcomePage() -> impl IntoView {
                     <StartOver />
                 </Show>
             </div>
+            <ProgressFile />
         </main>
     }
 }

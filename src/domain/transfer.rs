@@ -1,0 +1,179 @@
+//! Moving progress between devices as a file: export writes a versioned JSON document, import
+//! checks all of it before anything changes.
+//!
+//! An imported file must be Fitcheck progress of a version this build reads, for the profile that
+//! is open, and every answer in it must fit that profile. Anything less is refused as a whole,
+//! with one sentence saying why, so a bad file never half-replaces what the candidate has.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::profile::Profile;
+use super::progress::{decode_progress, Progress, ProgressError};
+
+/// Names the kind of file, so that any other JSON is recognised as foreign.
+pub const EXPORT_FORMAT: &str = "fitcheck-progress";
+/// The export document version this build writes and the newest it reads.
+pub const EXPORT_VERSION: u64 = 1;
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Export {
+    format: String,
+    version: u64,
+    /// For people reading the file; import checks the progress's own profile id.
+    role: String,
+    progress: Value,
+}
+
+/// The export file's contents for `progress` of `profile`.
+pub fn export_progress(profile: &Profile, progress: &Progress) -> String {
+    let export = Export {
+        format: EXPORT_FORMAT.to_owned(),
+        version: EXPORT_VERSION,
+        role: format!("{} \u{2014} {}", profile.role.title, profile.role.company),
+        progress: serde_json::to_value(progress).expect("progress is plain data"),
+    };
+    serde_json::to_string_pretty(&export).expect("an export is plain data")
+}
+
+/// A suggested file name for the export of `profile`.
+pub fn export_file_name(profile: &Profile) -> String {
+    format!("fitcheck-progress-{}.json", profile.id)
+}
+
+/// Why an import was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportError {
+    NotJson,
+    Foreign,
+    FromTheFuture(u64),
+    Unreadable(ProgressError),
+    DoesNotFit(Vec<String>),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::NotJson => write!(f, "the file is not a Fitcheck progress file (it is not JSON)"),
+            ImportError::Foreign => write!(f, "the file is not a Fitcheck progress file"),
+            ImportError::FromTheFuture(v) => write!(
+                f,
+                "the file was exported by a newer version of Fitcheck (format {v}; this version reads up to {EXPORT_VERSION}); reload to get the newest version, then import again"
+            ),
+            ImportError::Unreadable(ProgressError::OtherProfile(id)) => {
+                write!(f, "the file holds progress for another role (`{id}`)")
+            }
+            ImportError::Unreadable(e) => write!(f, "the progress in the file cannot be used: {e}"),
+            ImportError::DoesNotFit(why) => write!(
+                f,
+                "{} answer(s) in the file do not fit this role's questions (first: {})",
+                why.len(),
+                why.first().map(String::as_str).unwrap_or("")
+            ),
+        }
+    }
+}
+
+/// Reads an exported file for `profile`, checking all of it; `Ok` only when every part fits.
+pub fn import_progress(text: &str, profile: &Profile) -> Result<Progress, ImportError> {
+    let value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
+    if value.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT) {
+        return Err(ImportError::Foreign);
+    }
+    match value.get("version").and_then(Value::as_u64) {
+        Some(v) if v > EXPORT_VERSION => return Err(ImportError::FromTheFuture(v)),
+        Some(_) => {}
+        None => return Err(ImportError::Foreign),
+    }
+    let export: Export = serde_json::from_value(value).map_err(|_| ImportError::Foreign)?;
+    let restored =
+        decode_progress(&export.progress.to_string(), profile).map_err(ImportError::Unreadable)?;
+    if !restored.set_aside.is_empty() {
+        return Err(ImportError::DoesNotFit(restored.set_aside));
+    }
+    Ok(restored.progress)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::answer::Answer;
+    use crate::domain::progress::Mode;
+    use crate::domain::testing::sample_profile;
+
+    fn some_progress() -> Progress {
+        let mut p = Progress::new("sample-role");
+        p.mode = Mode::Quick;
+        p.answers
+            .insert("py-q1".into(), Answer::Choice { selected: vec![0] });
+        p.answers
+            .insert("python-self".into(), Answer::Rating { level: 3 });
+        p.answers.insert("infra-q1".into(), Answer::Skipped);
+        p.current = Some("infra-q1".into());
+        p
+    }
+
+    #[test]
+    fn an_export_imports_to_the_same_progress() {
+        let profile = sample_profile();
+        let file = export_progress(&profile, &some_progress());
+        assert_eq!(import_progress(&file, &profile), Ok(some_progress()));
+    }
+
+    #[test]
+    fn foreign_future_damaged_and_misfitting_files_are_refused() {
+        let profile = sample_profile();
+        let good: Value =
+            serde_json::from_str(&export_progress(&profile, &some_progress())).unwrap();
+        let with = |f: &dyn Fn(&mut Value)| {
+            let mut v = good.clone();
+            f(&mut v);
+            import_progress(&v.to_string(), &profile)
+        };
+        assert_eq!(
+            import_progress("{ nope", &profile),
+            Err(ImportError::NotJson)
+        );
+        assert_eq!(
+            import_progress("[1, 2]", &profile),
+            Err(ImportError::Foreign)
+        );
+        assert_eq!(
+            with(&|v| v["format"] = "something-else".into()),
+            Err(ImportError::Foreign)
+        );
+        assert_eq!(
+            with(&|v| v["version"] = 2.into()),
+            Err(ImportError::FromTheFuture(2))
+        );
+        assert!(matches!(
+            with(&|v| v["progress"]["schema_version"] = 9.into()),
+            Err(ImportError::Unreadable(ProgressError::FromTheFuture(9)))
+        ));
+        assert!(matches!(
+            with(&|v| v["progress"]["profile_id"] = "another-role".into()),
+            Err(ImportError::Unreadable(ProgressError::OtherProfile(_)))
+        ));
+        assert!(matches!(
+            with(&|v| v["progress"]["answers"]["py-q1"] =
+                serde_json::json!({"kind": "choice", "selected": [7]})),
+            Err(ImportError::DoesNotFit(_))
+        ));
+        assert!(matches!(
+            with(&|v| v["progress"]["answers"] = "all of them".into()),
+            Err(ImportError::Unreadable(ProgressError::Malformed(_)))
+        ));
+        assert_eq!(with(&|v| v["extra"] = 1.into()), Err(ImportError::Foreign));
+    }
+
+    #[test]
+    fn every_refusal_reads_as_a_sentence() {
+        let e = ImportError::FromTheFuture(3).to_string();
+        assert!(e.contains("newer version"), "{e}");
+        let e = ImportError::Unreadable(ProgressError::OtherProfile("x".into())).to_string();
+        assert_eq!(e, "the file holds progress for another role (`x`)");
+    }
+}

@@ -1,0 +1,219 @@
+//! The candidate's data leaving and entering the app, all within the browser: the progress file
+//! (export, import), the Markdown summary, printing, and the share link with its read-only page.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::Session;
+use crate::browser;
+use crate::domain::irt::Estimate;
+use crate::domain::report::{markdown_summary, shown_gap, shown_level, summary_file_name};
+use crate::domain::scoring::Assessment;
+use crate::domain::share::SharedSummary;
+use crate::domain::transfer::{export_file_name, export_progress, import_progress};
+
+/// A message after an action: `Ok` is announced politely, `Err` as an alert.
+type Outcome = RwSignal<Option<Result<String, String>>>;
+
+#[component]
+fn OutcomeMessage(outcome: Outcome, id: &'static str) -> impl IntoView {
+    move || {
+        outcome.get().map(|o| match o {
+            Ok(text) => view! { <p class="outcome ok" id=id role="status">{text}</p> }.into_any(),
+            Err(text) => {
+                view! { <p class="outcome error" id=id role="alert">{text}</p> }.into_any()
+            }
+        })
+    }
+}
+
+/// Export to and import from a progress file, to continue on another device.
+#[component]
+pub fn ProgressFile() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let outcome: Outcome = RwSignal::new(None);
+    let export = move |_| {
+        let profile = session.profile();
+        let text = session
+            .progress
+            .with_untracked(|p| export_progress(&profile, p));
+        outcome.set(Some(
+            browser::download(&export_file_name(&profile), "application/json", &text)
+                .map(|()| "Your progress file was downloaded.".to_owned()),
+        ));
+    };
+    let import = move |_| {
+        leptos::task::spawn_local(async move {
+            let result = match browser::read_chosen_file("import-file").await {
+                Ok(text) => import_progress(&text, &session.profile())
+                    .map_err(|e| format!("Nothing was changed: {e}."))
+                    .and_then(|progress| session.import(progress)),
+                Err(e) => Err(format!("Nothing was changed: {e}.")),
+            };
+            outcome.set(Some(result));
+        });
+    };
+    view! {
+        <section aria-labelledby="progress-file" class="progress-file no-print">
+            <h2 id="progress-file">"Continue on another device"</h2>
+            <p>
+                "Save your progress as a file, then open it in Fitcheck on another device. "
+                "The file stays with you; nothing is uploaded."
+            </p>
+            <div class="actions">
+                <button class="secondary" id="export" on:click=export>"Save progress file"</button>
+                <input
+                    type="file"
+                    id="import-file"
+                    class="visually-hidden"
+                    accept="application/json,.json"
+                    on:change=import
+                />
+                <label class="button secondary file-button" for="import-file">"Open progress file\u{2026}"</label>
+            </div>
+            <OutcomeMessage outcome id="transfer-outcome" />
+        </section>
+    }
+}
+
+/// Download, print and share the results.
+#[component]
+pub fn KeepResults(#[prop(into)] assessment: Signal<Assessment>) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let outcome: Outcome = RwSignal::new(None);
+    let link = RwSignal::new(None::<String>);
+    let download = move |_| {
+        let profile = session.profile();
+        let text = assessment.with_untracked(|a| markdown_summary(&profile, a));
+        outcome.set(Some(
+            browser::download(&summary_file_name(&profile), "text/markdown", &text)
+                .map(|()| "The summary was downloaded.".to_owned()),
+        ));
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let share = move |_| {
+        let profile = session.profile();
+        let fragment =
+            assessment.with_untracked(|a| SharedSummary::from_assessment(&profile.id, a).encode());
+        link.set(Some(format!(
+            "{}?profile={}#{fragment}",
+            browser::app_url("shared"),
+            profile.id
+        )));
+    };
+    view! {
+        <section aria-labelledby="keep" class="keep no-print">
+            <h2 id="keep">"Keep or share your results"</h2>
+            <div class="actions">
+                <button class="secondary" id="download-summary" on:click=download>"Download summary (Markdown)"</button>
+                <button class="secondary" id="print" on:click=print>"Print or save as PDF"</button>
+                <button class="secondary" id="share" on:click=share>"Share my results"</button>
+            </div>
+            <OutcomeMessage outcome id="keep-outcome" />
+            {move || link.get().map(|href| view! {
+                <div class="share-link">
+                    <label for="share-link">"Your results link"</label>
+                    <input id="share-link" type="text" readonly value=href.clone() on:focus=|e| {
+                        use wasm_bindgen::JsCast;
+                        if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                            input.select();
+                        }
+                    } />
+                    <p class="muted">
+                        "Copy this link to share your levels and gaps (not your answers). The "
+                        "results travel inside the link itself: nothing is uploaded anywhere."
+                    </p>
+                </div>
+            })}
+        </section>
+    }
+}
+
+/// A results summary someone shared: read-only, from the link alone.
+#[component]
+pub fn SharedPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let profile = session.profile();
+    let decoded = SharedSummary::decode(&browser::location_hash());
+    let body = match decoded {
+        Err(e) => view! {
+            <h1>"This results link can\u{2019}t be read"</h1>
+            <p role="alert" id="shared-error">{format!("{}{}.", e.to_string()[..1].to_uppercase(), &e.to_string()[1..])}</p>
+        }
+        .into_any(),
+        Ok(summary) if summary.profile_id != profile.id => view! {
+            <h1>"This results link is for another role"</h1>
+            <p role="alert" id="shared-error">
+                "The link holds results for the role \u{201c}" {summary.profile_id} "\u{201d}, which this "
+                "site does not offer."
+            </p>
+        }
+        .into_any(),
+        Ok(summary) => {
+            let rows = summary
+                .areas
+                .iter()
+                .map(|a| {
+                    let title = profile
+                        .area(&a.area_id)
+                        .map(|x| x.title.clone())
+                        .unwrap_or_else(|| a.area_id.clone());
+                    let tenths = |t: u8| f64::from(t) / 10.0;
+                    let shown = shown_level(&Estimate {
+                        level: a.level.map(tenths).unwrap_or(0.0),
+                        se: tenths(a.se),
+                        answers: usize::from(a.answers),
+                    });
+                    view! {
+                        <tr data-area=a.area_id.clone()>
+                            <th scope="row">{title}</th>
+                            <td>{format!("{:.1}", tenths(a.required))}</td>
+                            <td>{shown}</td>
+                            <td class="gap">{shown_gap(a.gap.map(tenths))}</td>
+                            <td>{a.answers}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <p class="eyebrow">"Shared results \u{b7} read-only"</p>
+                <h1>{profile.role.title.clone()}</h1>
+                <p class="readiness" id="shared-readiness">
+                    {match summary.readiness {
+                        Some(r) => format!("{r}% ready for this role\u{2019}s requirements, over what was answered."),
+                        None => "Not enough answers yet for a readiness figure.".to_owned(),
+                    }}
+                </p>
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Shared results by area">
+                    <table class="areas-table" id="shared-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Area"</th>
+                                <th scope="col">"Asked"</th>
+                                <th scope="col">"Shown"</th>
+                                <th scope="col">"Gap"</th>
+                                <th scope="col">"Answered"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                <p class="muted">
+                    "These figures came inside the link; no answers are included and nothing was "
+                    "sent to a server."
+                </p>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <main class="page shared">
+            {body}
+            <p><A href="/">"Take the check yourself"</A></p>
+        </main>
+    }
+}
