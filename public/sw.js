@@ -1,6 +1,6 @@
 // Fitcheck's service worker: keeps one complete build of the app for offline use.
 //
-// This file is a template. After every build, scripts/build/service-worker.mjs writes the
+// This file is a template. After every build, scripts/lib/service-worker.mjs writes the
 // finished copy into dist/ with the build's file list and a version taken from the content of
 // every file, so a new deploy changes this script's bytes and the browser installs it.
 //

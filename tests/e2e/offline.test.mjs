@@ -39,7 +39,7 @@ function secondBuild() {
   const changed = JSON.parse(fs.readFileSync(file, "utf8"));
   changed.role.title = `${profile.role.title} (updated)`;
   fs.writeFileSync(file, JSON.stringify(changed));
-  execFileSync("node", [path.resolve(DIST, "../scripts/build/service-worker.mjs"), dir]);
+  execFileSync("node", [path.resolve(DIST, "../scripts/lib/service-worker.mjs"), dir]);
   return { dir, title: changed.role.title };
 }
 

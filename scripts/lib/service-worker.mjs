@@ -2,7 +2,7 @@
 // Writes dist's service worker from public/sw.js: the list of every file of the build and a
 // version hashed from their names and contents. Trunk runs it after each build (Trunk.toml,
 // post_build hook, in its staging directory); it can also be run on any built directory:
-//   node scripts/build/service-worker.mjs <dir>
+//   node scripts/lib/service-worker.mjs <dir>
 // A debug build gets a worker that removes itself and its caches, so development always sees
 // fresh files.
 import crypto from "node:crypto";

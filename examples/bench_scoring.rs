@@ -1,0 +1,75 @@
+//! Speed of the scoring model on the shipped default profile, as Markdown table rows.
+//! Run by `scripts/bench`: `cargo run --release --example bench_scoring`.
+
+use std::fs;
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Instant;
+
+use fitcheck::domain::adaptive::next_quick_question;
+use fitcheck::domain::answer::{Answer, Answers};
+use fitcheck::domain::load_profile;
+use fitcheck::domain::profile::parse_index;
+use fitcheck::domain::scoring::assess;
+
+/// Median wall time of `f` over `runs` runs, in microseconds.
+fn median_us(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed().as_secs_f64() * 1e6
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[runs / 2]
+}
+
+fn main() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/profiles");
+    let index = parse_index(&fs::read_to_string(dir.join("index.json")).unwrap()).unwrap();
+    let entry = index
+        .profiles
+        .iter()
+        .find(|p| p.id == index.default)
+        .unwrap();
+    let text = fs::read_to_string(dir.join(&entry.file)).unwrap();
+    let profile = load_profile(&text).unwrap();
+    let mut answers = Answers::new();
+    for (i, q) in profile.questions.iter().enumerate() {
+        let selected = if i % 3 == 0 {
+            vec![usize::from(!q.options[0].correct)]
+        } else {
+            q.correct_options()
+        };
+        answers.insert(q.id.clone(), Answer::Choice { selected });
+    }
+    let runs = 201;
+    let rows = [
+        (
+            "parse and validate the profile",
+            median_us(runs, || {
+                black_box(load_profile(black_box(&text)).unwrap());
+            }),
+        ),
+        (
+            "score every answer (assess, all questions answered)",
+            median_us(runs, || {
+                black_box(assess(&profile, black_box(&answers)));
+            }),
+        ),
+        (
+            "pick the next quick-mode question (one area)",
+            median_us(runs, || {
+                black_box(next_quick_question(
+                    &profile,
+                    &profile.areas[0].id,
+                    black_box(&Answers::new()),
+                ));
+            }),
+        ),
+    ];
+    for (what, us) in rows {
+        println!("| native | {what} | median of {runs} | {:.0} µs |", us);
+    }
+}
