@@ -1,6 +1,6 @@
 # Installs whatever Fitcheck's build and tests need and is missing, then puts it on PATH.
 # Sourced by scripts/serve and scripts/test. Every step checks first and skips what is there,
-# so a second run takes seconds. A fresh machine spends about 30 minutes compiling Trunk and
+# so a second run takes seconds. A fresh machine spends 5 to 30 minutes compiling Trunk and
 # the wasm-bindgen CLI once; they stay in ~/.cargo/bin afterwards.
 
 TRUNK_VERSION="0.21.14"
@@ -32,7 +32,7 @@ ensure_wasm_target() {
 
 ensure_trunk() {
   if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-    step "installing Trunk $TRUNK_VERSION (compiles from source: about 20 minutes on 2 cores, once)"
+    step "installing Trunk $TRUNK_VERSION (compiles from source: 5 to 20 minutes, once)"
     cargo_install trunk --version "$TRUNK_VERSION" --locked
   fi
 }
@@ -43,7 +43,7 @@ ensure_wasm_bindgen() {
   wanted=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")
   [ -n "$wanted" ] || fail "could not read the wasm-bindgen version from Cargo.lock"
   if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wanted" ]; then
-    step "installing wasm-bindgen-cli $wanted (about 8 minutes, once)"
+    step "installing wasm-bindgen-cli $wanted (2 to 8 minutes, once)"
     # --locked fails for this version: one of its locked dependencies left the registry.
     cargo_install wasm-bindgen-cli --version "$wanted"
   fi

@@ -85,7 +85,6 @@ pub fn lint(profile: &Profile) -> Vec<Problem> {
         .filter(|q| q.kind == QuestionKind::SingleChoice)
         .collect();
     if !single.is_empty() {
-        let total = single.len() as f64;
         let longest_correct = single
             .iter()
             .filter(|q| {
@@ -97,16 +96,12 @@ pub fn lint(profile: &Profile) -> Vec<Problem> {
                 longest.len() == 1 && q.options[longest[0]].correct
             })
             .count();
-        if longest_correct as f64 / total > MAX_LONGEST_CORRECT {
-            problems.push(Problem::new(
-                "questions",
-                format!(
-                    "{longest_correct} of {} single-choice questions have their longest option correct; at most {:.0}% may",
-                    single.len(),
-                    MAX_LONGEST_CORRECT * 100.0
-                ),
-            ));
-        }
+        problems.extend(too_many(
+            longest_correct,
+            single.len(),
+            MAX_LONGEST_CORRECT,
+            "have their longest option correct",
+        ));
         let mut positions: BTreeMap<usize, usize> = BTreeMap::new();
         for q in &single {
             for i in q.correct_options() {
@@ -114,20 +109,28 @@ pub fn lint(profile: &Profile) -> Vec<Problem> {
             }
         }
         for (position, n) in positions {
-            if n as f64 / total > MAX_SAME_POSITION {
-                problems.push(Problem::new(
-                    "questions",
-                    format!(
-                        "{n} of {} single-choice questions have option {} correct; at most {:.0}% may share a position",
-                        single.len(),
-                        position + 1,
-                        MAX_SAME_POSITION * 100.0
-                    ),
-                ));
-            }
+            problems.extend(too_many(
+                n,
+                single.len(),
+                MAX_SAME_POSITION,
+                &format!("have option {} correct", position + 1),
+            ));
         }
     }
     problems
+}
+
+/// A problem when more than the share `max` of the `total` single-choice questions `what`.
+fn too_many(n: usize, total: usize, max: f64, what: &str) -> Option<Problem> {
+    (n as f64 / total as f64 > max).then(|| {
+        Problem::new(
+            "questions",
+            format!(
+                "{n} of {total} single-choice questions {what}; at most {:.0}% may",
+                max * 100.0
+            ),
+        )
+    })
 }
 
 /// Counts of questions by area and by one attribute, for the bank's report.

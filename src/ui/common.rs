@@ -149,3 +149,31 @@ pub fn StartOver() -> impl IntoView {
         </Show>
     }
 }
+
+/// The per-area results table: the same columns wherever results are shown, the self-rating
+/// only where the candidate's own answers are at hand.
+#[component]
+pub fn AreasTable(
+    label: &'static str,
+    #[prop(optional)] id: Option<&'static str>,
+    self_rating: bool,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label=label>
+            <table class="areas-table" id=id>
+                <thead>
+                    <tr>
+                        <th scope="col">"Area"</th>
+                        <th scope="col">"Asked"</th>
+                        <th scope="col">"Shown"</th>
+                        {self_rating.then(|| view! { <th scope="col">"Self-rating"</th> })}
+                        <th scope="col">"Gap"</th>
+                        <th scope="col">"Answered"</th>
+                    </tr>
+                </thead>
+                <tbody>{children()}</tbody>
+            </table>
+        </div>
+    }
+}

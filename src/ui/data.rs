@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::common::AreasTable;
 use super::Session;
 use crate::browser;
 use crate::domain::irt::Estimate;
@@ -188,20 +189,9 @@ pub fn SharedPage() -> impl IntoView {
                         None => "Not enough answers yet for a readiness figure.".to_owned(),
                     }}
                 </p>
-                <div class="table-wrap" tabindex="0" role="region" aria-label="Shared results by area">
-                    <table class="areas-table" id="shared-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Area"</th>
-                                <th scope="col">"Asked"</th>
-                                <th scope="col">"Shown"</th>
-                                <th scope="col">"Gap"</th>
-                                <th scope="col">"Answered"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                <AreasTable label="Shared results by area" id="shared-table" self_rating=false>
+                    {rows}
+                </AreasTable>
                 <p class="muted">
                     "These figures came inside the link; no answers are included and nothing was "
                     "sent to a server."

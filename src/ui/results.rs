@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::common::{Notices, StartOver};
+use super::common::{AreasTable, Notices, StartOver};
 use super::data::KeepResults;
 use super::Session;
 use crate::domain::irt::MIN_ANSWERS_FOR_LEVEL;
@@ -111,21 +111,9 @@ pub fn ResultsPage() -> impl IntoView {
                     "before it shows a level."
                 </p>
                 {move || view! { <LevelChart areas=assessment.read().areas.clone() /> }}
-                <div class="table-wrap" tabindex="0" role="region" aria-label="Results by area, scrolls sideways on small screens">
-                    <table class="areas-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Area"</th>
-                                <th scope="col">"Asked"</th>
-                                <th scope="col">"Shown"</th>
-                                <th scope="col">"Self-rating"</th>
-                                <th scope="col">"Gap"</th>
-                                <th scope="col">"Answered"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                <AreasTable label="Results by area, scrolls sideways on small screens" self_rating=true>
+                    {rows}
+                </AreasTable>
             </section>
             <section aria-labelledby="next-steps">
                 <h2 id="next-steps">"What to learn next"</h2>

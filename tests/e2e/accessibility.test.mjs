@@ -1,26 +1,16 @@
 // Every page passes axe-core's WCAG 2.1 A/AA rules, in light and dark mode and on a phone.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
-import { startServer } from "./support/server.mjs";
-import { launch, freshPage } from "./support/browser.mjs";
+import { freshPage } from "./support/browser.mjs";
+import { serveAndLaunch } from "./support/harness.mjs";
 import { defaultProfile, walkOrder } from "./support/profile.mjs";
 
 const profile = defaultProfile();
 const order = walkOrder(profile);
 const firstQuestion = order.find((id) => profile.questions.some((q) => q.id === id));
 const codeQuestion = profile.questions.find((q) => q.code)?.id ?? firstQuestion;
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serveAndLaunch();
 
 async function violations(page) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -29,23 +19,23 @@ async function violations(page) {
 
 for (const colorScheme of ["light", "dark"]) {
   test(`no WCAG A/AA violations on any page (${colorScheme}, phone size)`, async () => {
-    const { context, page } = await freshPage(browser, { colorScheme, viewport: { width: 390, height: 844 } });
-    await page.goto(server.url);
+    const { context, page } = await freshPage(env.browser, { colorScheme, viewport: { width: 390, height: 844 } });
+    await page.goto(env.server.url);
     await page.locator("#start").waitFor();
     assert.deepEqual(await violations(page), [], "start page");
 
-    await page.goto(`${server.url}check/${order[0]}`);
+    await page.goto(`${env.server.url}check/${order[0]}`);
     await page.locator("#item-prompt").waitFor();
     await page.keyboard.press("2");
     assert.deepEqual(await violations(page), [], "self-rating");
 
-    await page.goto(`${server.url}check/${codeQuestion}`);
+    await page.goto(`${env.server.url}check/${codeQuestion}`);
     await page.locator("#item-prompt").waitFor();
     await page.keyboard.press("1");
     await page.keyboard.press("Enter");
     assert.deepEqual(await violations(page), [], "question");
 
-    await page.goto(`${server.url}results`);
+    await page.goto(`${env.server.url}results`);
     await page.locator(".areas-table").waitFor();
     assert.deepEqual(await violations(page), [], "results");
 

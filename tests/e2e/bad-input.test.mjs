@@ -1,11 +1,12 @@
 // Bad input never gives a blank or frozen page: a broken profile lists its problems, and
 // unreadable saved progress is kept aside, said so, and not overwritten.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { startServer, DIST } from "./support/server.mjs";
-import { launch, freshPage } from "./support/browser.mjs";
+import { DIST } from "./support/server.mjs";
+import { freshPage } from "./support/browser.mjs";
+import { serveAndLaunch } from "./support/harness.mjs";
 import { defaultProfile, walkOrder, storageKey } from "./support/profile.mjs";
 
 const profile = defaultProfile();
@@ -13,25 +14,15 @@ const index = JSON.parse(fs.readFileSync(path.join(DIST, "profiles/index.json"),
 const profileFile = index.profiles.find((p) => p.id === index.default).file;
 // Routed (replaced) files must reach the page, not a service worker's cache.
 const NO_WORKER = { serviceWorkers: "block" };
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serveAndLaunch();
 
 /** Opens the app with the default profile file replaced by `body`. */
 async function openWithProfile(body) {
-  const { context, page } = await freshPage(browser, NO_WORKER);
+  const { context, page } = await freshPage(env.browser, NO_WORKER);
   await page.route(`**/profiles/${profileFile}`, (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body }),
   );
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator(".error-page").waitFor();
   const items = await page.$$eval(".problems li", (li) => li.map((l) => l.textContent));
   return { context, page, items };
@@ -77,16 +68,16 @@ test("a profile that is not JSON, or is missing, says so", async () => {
   assert.match(items[0], /^file: is not valid JSON/);
   await context.close();
 
-  const { context: c2, page } = await freshPage(browser, NO_WORKER);
+  const { context: c2, page } = await freshPage(env.browser, NO_WORKER);
   await page.route(`**/profiles/${profileFile}`, (route) => route.fulfill({ status: 404, body: "gone" }));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator(".error-page").waitFor();
   assert.match(await page.locator(".problems").textContent(), /the server answered 404/);
   await c2.close();
 });
 
 test("unreadable saved progress is kept under a backup key and the candidate is told", async () => {
-  const { context, page, problems } = await freshPage(browser);
+  const { context, page, problems } = await freshPage(env.browser);
   const key = storageKey(profile);
   const garbage = '{"schema_version":1,"answers":{ truncated';
   await page.addInitScript(
@@ -98,7 +89,7 @@ test("unreadable saved progress is kept under a backup key and the candidate is 
     },
     [key, garbage],
   );
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const notice = page.locator(".notice");
   await notice.waitFor();
   assert.match(await notice.textContent(), /could not be read: it is not valid JSON/);
@@ -123,11 +114,11 @@ test("unreadable saved progress is kept under a backup key and the candidate is 
 });
 
 test("progress saved by a newer version is not overwritten silently", async () => {
-  const { context, page } = await freshPage(browser);
+  const { context, page } = await freshPage(env.browser);
   const key = storageKey(profile);
   const future = JSON.stringify({ schema_version: 99, profile_id: profile.id, answers: {} });
   await page.addInitScript(([key, v]) => localStorage.getItem(key) ?? localStorage.setItem(key, v), [key, future]);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator(".notice").waitFor();
   assert.match(await page.locator(".notice").textContent(), /newer version of Fitcheck/);
   const stored = await page.evaluate(() => Object.values(localStorage));

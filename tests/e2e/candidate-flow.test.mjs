@@ -1,25 +1,15 @@
 // What a candidate does: start, answer with the keyboard only, reload, resume, finish, see
 // results that follow from the answers, start over.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "./support/server.mjs";
-import { launch, freshPage } from "./support/browser.mjs";
+import { freshPage } from "./support/browser.mjs";
+import { serveAndLaunch } from "./support/harness.mjs";
 import { defaultProfile, walkOrder, itemById, keysFor, storageKey } from "./support/profile.mjs";
 import { itemInUrl, answerWithKeys as answerWithKeysIn } from "./support/flow.mjs";
 
 const profile = defaultProfile();
 const order = walkOrder(profile);
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serveAndLaunch();
 
 /** Tabs to the element with `id` the way a keyboard user would, then presses Enter. */
 async function tabToAndPress(page, id) {
@@ -36,7 +26,7 @@ async function tabToAndPress(page, id) {
 const answerWithKeys = (page, right) => answerWithKeysIn(page, profile, right);
 
 async function walkEverything(page, right) {
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator("#start").waitFor();
   await tabToAndPress(page, "start");
   await page.waitForURL(/\/check\//);
@@ -54,7 +44,7 @@ async function gaps(page) {
 }
 
 test("keyboard only, every answer right: no knowledge gap and full readiness", async () => {
-  const { context, page, problems } = await freshPage(browser);
+  const { context, page, problems } = await freshPage(env.browser);
   await walkEverything(page, true);
   assert.equal((await page.locator("#readiness").textContent()).trim(), "100%");
   const byArea = await gaps(page);
@@ -66,7 +56,7 @@ test("keyboard only, every answer right: no knowledge gap and full readiness", a
 });
 
 test("keyboard only, every answer wrong: a gap in every area and a learning plan", async () => {
-  const { context, page, problems } = await freshPage(browser);
+  const { context, page, problems } = await freshPage(env.browser);
   await walkEverything(page, false);
   // All wrong puts every estimate near 0; the prior keeps it just above, so readiness is low, not 0.
   const readiness = Number((await page.locator("#readiness").textContent()).replace("%", ""));
@@ -79,8 +69,8 @@ test("keyboard only, every answer wrong: a gap in every area and a learning plan
 });
 
 test("a reload in the middle resumes at the same item with earlier answers shown", async () => {
-  const { context, page, problems } = await freshPage(browser);
-  await page.goto(server.url);
+  const { context, page, problems } = await freshPage(env.browser);
+  await page.goto(env.server.url);
   await page.locator("#start").click();
   await page.waitForURL(/\/check\//);
   const answered = [];
@@ -102,7 +92,7 @@ test("a reload in the middle resumes at the same item with earlier answers shown
   assert.deepEqual(checked, expected);
 
   // The start page now offers to continue where the candidate was.
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator("#continue").click();
   await page.waitForURL(new RegExp(`/check/${answered[4]}$`));
   assert.deepEqual(problems, []);
@@ -110,11 +100,11 @@ test("a reload in the middle resumes at the same item with earlier answers shown
 });
 
 test("start over asks first, then gives an empty run", async () => {
-  const { context, page, problems } = await freshPage(browser);
-  await page.goto(server.url);
+  const { context, page, problems } = await freshPage(env.browser);
+  await page.goto(env.server.url);
   await page.locator("#start").click();
   for (let i = 0; i < 3; i++) await answerWithKeys(page, true);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator("#start-over").click();
   // Keeping the answers changes nothing.
   await page.locator("#cancel-start-over").click();
@@ -133,8 +123,8 @@ test("start over asks first, then gives an empty run", async () => {
 });
 
 test("Enter without an answer asks for one; Skip moves on without counting it wrong", async () => {
-  const { context, page } = await freshPage(browser);
-  await page.goto(`${server.url}check/${order[1]}`);
+  const { context, page } = await freshPage(env.browser);
+  await page.goto(`${env.server.url}check/${order[1]}`);
   await page.locator("#item-prompt").waitFor();
   await page.keyboard.press("Enter");
   assert.match(await page.locator(".hint").textContent(), /Choose an answer first/);
@@ -147,8 +137,8 @@ test("Enter without an answer asks for one; Skip moves on without counting it wr
 });
 
 test("a quick check asks at most half the questions and ends on the results page", async () => {
-  const { context, page, problems } = await freshPage(browser);
-  await page.goto(server.url);
+  const { context, page, problems } = await freshPage(env.browser);
+  await page.goto(env.server.url);
   await page.locator("#start-quick").click();
   await page.waitForURL(/\/check\//);
   const seen = [];
@@ -164,22 +154,22 @@ test("a quick check asks at most half the questions and ends on the results page
   assert.equal(saved.mode, "quick");
 
   // A reload keeps the quick check: the start page offers to continue it.
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   assert.match(await page.locator("#continue").textContent(), /quick check/);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test("deep links open the same page after a reload", async () => {
-  const { context, page, problems } = await freshPage(browser);
-  await page.goto(`${server.url}results`);
+  const { context, page, problems } = await freshPage(env.browser);
+  await page.goto(`${env.server.url}results`);
   await page.locator("#readiness-none").waitFor();
-  await page.goto(`${server.url}check/${order[3]}`);
+  await page.goto(`${env.server.url}check/${order[3]}`);
   await page.locator("#item-prompt").waitFor();
   assert.equal(await page.locator("#item-prompt").textContent(), itemById(profile, order[3]).prompt);
-  await page.goto(`${server.url}check/no-such-item`);
+  await page.goto(`${env.server.url}check/no-such-item`);
   await page.getByText("This question isn\u2019t part of the check").waitFor();
-  await page.goto(`${server.url}nowhere/at/all`);
+  await page.goto(`${env.server.url}nowhere/at/all`);
   await page.getByText("Page not found").waitFor();
   assert.deepEqual(problems, []);
   await context.close();

@@ -1,32 +1,22 @@
 // The candidate's data moves only as they choose: a progress file to another device, a Markdown
 // summary, a printed report, a share link; and a link can name the role.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { startServer } from "./support/server.mjs";
-import { launch, freshPage } from "./support/browser.mjs";
+import { freshPage } from "./support/browser.mjs";
+import { serveAndLaunch } from "./support/harness.mjs";
 import { defaultProfile, walkOrder, storageKey } from "./support/profile.mjs";
 import { answerWithKeys, itemInUrl, recordRequests } from "./support/flow.mjs";
 
 const profile = defaultProfile();
 const order = walkOrder(profile);
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serveAndLaunch();
 
 const storage = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
 const saved = async (page) => JSON.parse((await storage(page))[storageKey(profile)]);
 
 async function answerSome(page, n, right = true) {
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator("#start").click();
   for (let i = 0; i < n; i++) await answerWithKeys(page, profile, i % 2 === 0 ? right : !right);
 }
@@ -37,11 +27,11 @@ async function downloadOf(page, buttonId) {
 }
 
 test("export, clear the browser, import: the same progress comes back", async () => {
-  const { context, page, problems } = await freshPage(browser);
+  const { context, page, problems } = await freshPage(env.browser);
   const requests = recordRequests(context);
   await answerSome(page, 7);
   const before = await saved(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const file = await downloadOf(page, "export");
   assert.equal(file.name, `fitcheck-progress-${profile.id}.json`);
   assert.equal(JSON.parse(file.text).format, "fitcheck-progress");
@@ -55,15 +45,15 @@ test("export, clear the browser, import: the same progress comes back", async ()
   assert.match(await page.locator("#continue").textContent(), new RegExp(`7 of ${order.length}`));
   await page.locator("#continue").click();
   assert.equal(itemInUrl(page), before.current);
-  requests.assertAllFrom(server.origin);
+  requests.assertAllFrom(env.server.origin);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test("a corrupt, foreign or future file is refused and changes nothing", async () => {
-  const { context, page, problems } = await freshPage(browser);
+  const { context, page, problems } = await freshPage(env.browser);
   await answerSome(page, 4);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const good = JSON.parse((await downloadOf(page, "export")).text);
   const before = await storage(page);
 
@@ -95,15 +85,15 @@ test("a corrupt, foreign or future file is refused and changes nothing", async (
 });
 
 test("importing over answers keeps the earlier ones under a backup key", async () => {
-  const { context, page } = await freshPage(browser);
+  const { context, page } = await freshPage(env.browser);
   await answerSome(page, 3);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const file = await downloadOf(page, "export");
   await page.locator("#start-over").click();
   await page.locator("#confirm-start-over").click();
   await answerSome(page, 5, false);
   const replaced = await saved(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.setInputFiles("#import-file", { name: file.name, mimeType: "application/json", buffer: Buffer.from(file.text) });
   assert.match(await page.locator("#transfer-outcome").textContent(), /Imported 3 answer\(s\)\. Your previous 5 answer\(s\) were kept/);
   const all = await storage(page);
@@ -114,7 +104,7 @@ test("importing over answers keeps the earlier ones under a backup key", async (
 });
 
 async function finishQuick(page, right) {
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator("#start-quick").click();
   let n = 0;
   while (itemInUrl(page)) await answerWithKeys(page, profile, right ? true : n++ % 3 === 0);
@@ -126,20 +116,20 @@ const tableRows = (page, selector) =>
   page.$$eval(`${selector} tbody tr`, (rows) => rows.map((r) => [r.dataset.area, ...[...r.querySelectorAll("th, td")].map((c) => c.textContent.trim())]));
 
 test("a share link shows the same summary in a fresh browser; a tampered one says so", async () => {
-  const { context, page, problems } = await freshPage(browser);
+  const { context, page, problems } = await freshPage(env.browser);
   const requests = recordRequests(context);
   await finishQuick(page, false);
   const readiness = (await page.locator("#readiness").textContent()).trim();
   const mine = await tableRows(page, "table.areas-table");
   await page.locator("#share").click();
   const link = await page.locator("#share-link").inputValue();
-  assert.ok(link.startsWith(`${server.url}shared?profile=${profile.id}#`), link);
+  assert.ok(link.startsWith(`${env.server.url}shared?profile=${profile.id}#`), link);
   const fragment = new URL(link).hash.slice(1);
   console.log(`share link: ${link.length} characters, fragment ${fragment.length}`);
-  requests.assertAllFrom(server.origin);
+  requests.assertAllFrom(env.server.origin);
 
   // Someone else opens it: a new, empty browser profile.
-  const other = await freshPage(browser);
+  const other = await freshPage(env.browser);
   const theirRequests = recordRequests(other.context);
   await other.page.goto(link);
   await other.page.locator("#shared-table").waitFor();
@@ -152,12 +142,12 @@ test("a share link shows the same summary in a fresh browser; a tampered one say
     mine.map(([area, title, asked, shown, , gap]) => [area, title, asked, shown, gap]),
   );
   assert.equal(await other.page.evaluate(() => localStorage.length), 1, "only the chosen role is remembered");
-  theirRequests.assertAllFrom(server.origin);
+  theirRequests.assertAllFrom(env.server.origin);
 
   // One changed character, a cut-off link, garbage: each is refused with a message.
   const flipped = fragment.slice(0, 10) + (fragment[10] === "A" ? "B" : "A") + fragment.slice(11);
   for (const bad of [flipped, fragment.slice(0, 20), "%%%not-a-link", ""]) {
-    await other.page.goto(`${server.url}shared#${bad}`);
+    await other.page.goto(`${env.server.url}shared#${bad}`);
     await other.page.reload();
     await other.page.locator("#shared-error").waitFor();
     assert.match(await other.page.locator("#shared-error").textContent(), /damaged|carries no results/);
@@ -168,7 +158,7 @@ test("a share link shows the same summary in a fresh browser; a tampered one say
 });
 
 test("the summary downloads as Markdown and the results print on at most two A4 pages", async () => {
-  const { context, page } = await freshPage(browser);
+  const { context, page } = await freshPage(env.browser);
   await finishQuick(page, true);
   const readiness = (await page.locator("#readiness").textContent()).trim();
   const file = await downloadOf(page, "download-summary");
@@ -187,8 +177,8 @@ test("the summary downloads as Markdown and the results print on at most two A4 
 });
 
 test("?profile= picks a role; an unknown one lists the roles there are", async () => {
-  const { context, page, problems } = await freshPage(browser);
-  await page.goto(`${server.url}?profile=no-such-role`);
+  const { context, page, problems } = await freshPage(env.browser);
+  await page.goto(`${env.server.url}?profile=no-such-role`);
   await page.locator("#roles").waitFor();
   assert.match(await page.locator('[role="alert"]').textContent(), /\u201cno-such-role\u201d/);
   const links = await page.$$eval("#roles a", (a) => a.map((l) => [l.textContent, l.getAttribute("href")]));
