@@ -52,6 +52,7 @@ test("export, clear the browser, import: the same progress comes back", async ()
 
 test("a corrupt, foreign or future file is refused and changes nothing", async () => {
   const { context, page, problems } = await freshPage(env.browser);
+  const requests = recordRequests(context);
   await answerSome(page, 4);
   await page.goto(env.server.url);
   const good = JSON.parse((await downloadOf(page, "export")).text);
@@ -81,11 +82,13 @@ test("a corrupt, foreign or future file is refused and changes nothing", async (
     assert.deepEqual(await storage(page), before, `storage unchanged after ${message}`);
   }
   assert.deepEqual(problems, []);
+  requests.assertAllFrom(env.server.origin);
   await context.close();
 });
 
 test("importing over answers keeps the earlier ones under a backup key", async () => {
   const { context, page } = await freshPage(env.browser);
+  const requests = recordRequests(context);
   await answerSome(page, 3);
   await page.goto(env.server.url);
   const file = await downloadOf(page, "export");
@@ -100,6 +103,7 @@ test("importing over answers keeps the earlier ones under a backup key", async (
   const backups = Object.keys(all).filter((k) => k.startsWith(`${storageKey(profile)}.unreadable.`));
   assert.equal(backups.length, 1);
   assert.deepEqual(JSON.parse(all[backups[0]]), replaced);
+  requests.assertAllFrom(env.server.origin);
   await context.close();
 });
 
@@ -159,6 +163,7 @@ test("a share link shows the same summary in a fresh browser; a tampered one say
 
 test("the summary downloads as Markdown and the results print on at most two A4 pages", async () => {
   const { context, page } = await freshPage(env.browser);
+  const requests = recordRequests(context);
   await finishQuick(page, true);
   const readiness = (await page.locator("#readiness").textContent()).trim();
   const file = await downloadOf(page, "download-summary");
@@ -173,11 +178,13 @@ test("the summary downloads as Markdown and the results print on at most two A4 
   const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   console.log(`printed report: ${pages} page(s)`);
   assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
+  requests.assertAllFrom(env.server.origin);
   await context.close();
 });
 
 test("?profile= picks a role; an unknown one lists the roles there are", async () => {
   const { context, page, problems } = await freshPage(env.browser);
+  const requests = recordRequests(context);
   await page.goto(`${env.server.url}?profile=no-such-role`);
   await page.locator("#roles").waitFor();
   assert.match(await page.locator('[role="alert"]').textContent(), /\u201cno-such-role\u201d/);
@@ -187,5 +194,6 @@ test("?profile= picks a role; an unknown one lists the roles there are", async (
   await page.locator("#start").waitFor();
   assert.equal(await page.locator("h1").textContent(), profile.role.title);
   assert.deepEqual(problems, []);
+  requests.assertAllFrom(env.server.origin);
   await context.close();
 });

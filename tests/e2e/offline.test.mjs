@@ -122,6 +122,7 @@ test("the browser finds the app installable (manifest, icons, service worker)", 
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), "fitcheck-profile-"));
   const context = await launchWithProfile(profileDir);
   const page = context.pages()[0] ?? (await context.newPage());
+  const requests = recordRequests(context);
   await page.goto(server.url);
   await page.locator("#start").waitFor();
   await untilOffline(page);
@@ -131,6 +132,7 @@ test("the browser finds the app installable (manifest, icons, service worker)", 
   const manifest = await cdp.send("Page.getAppManifest");
   assert.deepEqual(manifest.errors, []);
   assert.equal(manifest.url, `${server.url}manifest.webmanifest`);
+  requests.assertAllFrom(server.origin);
   await context.close();
   await server.close();
   fs.rmSync(profileDir, { recursive: true, force: true });
