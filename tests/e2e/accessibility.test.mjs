@@ -39,9 +39,21 @@ for (const colorScheme of ["light", "dark"]) {
     await page.locator(".areas-table").waitFor();
     assert.deepEqual(await violations(page), [], "results");
 
+    await page.locator("#share").click();
+    const link = await page.locator("#share-link").inputValue();
+    assert.deepEqual(await violations(page), [], "results with the share link");
+
     await page.locator("#start-over").click();
     await page.locator('[role="alertdialog"]').waitFor();
     assert.deepEqual(await violations(page), [], "start-over confirmation");
+
+    await page.goto(link);
+    await page.locator("#shared-table").waitFor();
+    assert.deepEqual(await violations(page), [], "shared results");
+
+    await page.goto(`${env.server.url}?profile=no-such-role`);
+    await page.locator("#roles").waitFor();
+    assert.deepEqual(await violations(page), [], "unknown role");
     await context.close();
   });
 }
