@@ -82,13 +82,18 @@ pub fn base_path() -> String {
 /// Moves keyboard focus to the element with `id`, if it exists (used after navigation so screen
 /// readers announce the new item).
 pub fn focus(id: &str) {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
+    if let Some(element) = element_by_id::<web_sys::HtmlElement>(id) {
         let _ = element.focus();
     }
+}
+
+/// The page's element with `id`, as the element type `T`.
+fn element_by_id<T: JsCast>(id: &str) -> Option<T> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into()
+        .ok()
 }
 
 /// Offers `text` as a file download named `name`, made in the page (nothing is uploaded).
@@ -117,11 +122,8 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
 
 /// The text of the first file chosen in the file input with `id`.
 pub async fn read_chosen_file(input_id: &str) -> Result<String, String> {
-    let input: web_sys::HtmlInputElement = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(input_id))
-        .and_then(|e| e.dyn_into().ok())
-        .ok_or("the file chooser is missing")?;
+    let input: web_sys::HtmlInputElement =
+        element_by_id(input_id).ok_or("the file chooser is missing")?;
     let file = input
         .files()
         .and_then(|files| files.get(0))

@@ -45,12 +45,14 @@ pub fn ProgressFile() -> impl IntoView {
     };
     let import = move |_| {
         leptos::task::spawn_local(async move {
-            let result = match browser::read_chosen_file("import-file").await {
-                Ok(text) => import_progress(&text, &session.profile())
-                    .map_err(|e| format!("Nothing was changed: {e}."))
-                    .and_then(|progress| session.import(progress)),
-                Err(e) => Err(format!("Nothing was changed: {e}.")),
-            };
+            let checked = browser::read_chosen_file("import-file")
+                .await
+                .and_then(|text| {
+                    import_progress(&text, &session.profile()).map_err(|e| e.to_string())
+                });
+            let result = checked
+                .map_err(|e| format!("Nothing was changed: {e}."))
+                .and_then(|progress| session.import(progress));
             outcome.set(Some(result));
         });
     };
@@ -143,7 +145,7 @@ pub fn SharedPage() -> impl IntoView {
     let body = match decoded {
         Err(e) => view! {
             <h1>"This results link can\u{2019}t be read"</h1>
-            <p role="alert" id="shared-error">{format!("{}{}.", e.to_string()[..1].to_uppercase(), &e.to_string()[1..])}</p>
+            <p role="alert" id="shared-error">{as_sentence(&e.to_string())}</p>
         }
         .into_any(),
         Ok(summary) if summary.profile_id != profile.id => view! {
@@ -206,4 +208,11 @@ pub fn SharedPage() -> impl IntoView {
             <p><A href="/">"Take the check yourself"</A></p>
         </main>
     }
+}
+
+/// A message that starts in lower case (to follow other words) as a sentence of its own.
+fn as_sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+    format!("{}{}.", first.unwrap_or_default(), chars.as_str())
 }
