@@ -6,9 +6,10 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Instant;
 
-use fitcheck::domain::adaptive::next_quick_question;
 use fitcheck::domain::answer::{Answer, Answers};
 use fitcheck::domain::load_profile;
+use fitcheck::domain::measure::area_posterior;
+use fitcheck::domain::measure::select::{next_question, QUICK_MAX_PER_AREA};
 use fitcheck::domain::profile::parse_index;
 use fitcheck::domain::scoring::assess;
 
@@ -44,6 +45,14 @@ fn main() {
         };
         answers.insert(q.id.clone(), Answer::Choice { selected });
     }
+    let first_area = &profile.areas[0].id;
+    let three: Answers = profile
+        .questions
+        .iter()
+        .filter(|q| &q.area == first_area)
+        .take(3)
+        .map(|q| (q.id.clone(), answers[&q.id].clone()))
+        .collect();
     let runs = 201;
     let rows = [
         (
@@ -55,16 +64,27 @@ fn main() {
         (
             "score every answer (assess, all questions answered)",
             median_us(runs, || {
-                black_box(assess(&profile, black_box(&answers)));
+                black_box(assess(&profile, black_box(&answers), 7));
             }),
         ),
         (
-            "pick the next quick-mode question (one area)",
+            "estimate one area (14 answers, grid posterior)",
             median_us(runs, || {
-                black_box(next_quick_question(
+                black_box(area_posterior(
                     &profile,
                     &profile.areas[0].id,
-                    black_box(&Answers::new()),
+                    black_box(&answers),
+                ));
+            }),
+        ),
+        (
+            "estimate + choose the next quick-check question (3 answered in the area)",
+            median_us(runs, || {
+                black_box(next_question(
+                    &profile,
+                    &profile.areas[0].id,
+                    black_box(&three),
+                    QUICK_MAX_PER_AREA,
                 ));
             }),
         ),

@@ -55,6 +55,14 @@ pub fn remove(key: &str) {
 }
 
 /// Milliseconds since the epoch, for backup keys.
+/// A random seed (for the candidate's option order); the quality of `Math.random` is plenty
+/// for shuffling options.
+pub fn random_seed() -> u64 {
+    let high = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    let low = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    (high << 32) | low
+}
+
 pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }

@@ -49,6 +49,31 @@ pub fn pick_option(question: &Question, previous: Option<&Answer>, index: usize)
     Some(Answer::Choice { selected })
 }
 
+/// The order in which one candidate sees the options of `question`: `order[shown position]` is
+/// the option's index in the profile. A permutation fixed by the candidate's `seed` (kept with
+/// their progress) and the question's id, so it is the same on every visit, differs between
+/// questions and candidates, and a habit of picking one position cannot score. Answers store
+/// the profile's indices, so they keep their meaning whatever the order shown.
+pub fn shown_order(seed: u64, question: &Question) -> Vec<usize> {
+    // FNV-1a of the id, mixed with the seed, drives a splitmix64 Fisher-Yates shuffle.
+    let mut state = question.id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    }) ^ seed;
+    let mut next = move || {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    let mut order: Vec<usize> = (0..question.options.len()).collect();
+    for i in (1..order.len()).rev() {
+        let j = (next() % (i as u64 + 1)) as usize;
+        order.swap(i, j);
+    }
+    order
+}
+
 /// The option index a pressed key stands for: digits 1 to 9 pick options 1 to 9.
 pub fn option_for_key(key: &str) -> Option<usize> {
     match key.parse::<usize>() {
@@ -122,6 +147,25 @@ mod tests {
             None,
             "there is no fifth option"
         );
+    }
+
+    #[test]
+    fn the_shown_order_is_a_fixed_permutation_per_candidate_and_question() {
+        let p = sample_profile();
+        let q = p.question("py-q3").unwrap();
+        let order = shown_order(42, q);
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, [0, 1, 2, 3], "every option once");
+        assert_eq!(shown_order(42, q), order, "the same on every visit");
+        // Over many candidates, the right option of a question lands at every position.
+        let mut at = [0usize; 3];
+        for seed in 0..300u64 {
+            let order = shown_order(seed, p.question("py-q2").unwrap());
+            let right = order.iter().position(|&i| i == 1).unwrap();
+            at[right] += 1;
+        }
+        assert!(at.iter().all(|&n| (70..=130).contains(&n)), "{at:?}");
     }
 
     #[test]

@@ -79,6 +79,23 @@ pub fn lint(profile: &Profile) -> Vec<Problem> {
         }
     }
 
+    for (i, q) in profile.questions.iter().enumerate() {
+        for (field, text) in [("prompt", &q.prompt), ("explanation", &q.explanation)] {
+            let phrases = positional_references(text);
+            if !phrases.is_empty() {
+                let quoted: Vec<String> = phrases.iter().map(|p| format!("\"{p}\"")).collect();
+                problems.push(Problem::new(
+                    format!("questions[{i}] ({})", q.id),
+                    format!(
+                        "its {field} refers to an answer option by position ({}), but options are \
+                         shuffled for each candidate: name the option by its content instead",
+                        quoted.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+
     let single: Vec<_> = profile
         .questions
         .iter()
@@ -131,6 +148,220 @@ fn too_many(n: usize, total: usize, max: f64, what: &str) -> Option<Problem> {
             ),
         )
     })
+}
+
+/// Words that place an answer option by its position in the list.
+const ORDINALS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "1st",
+    "2nd",
+    "3rd",
+    "4th",
+    "5th",
+    "6th",
+    "last",
+    "penultimate",
+    "former",
+    "latter",
+];
+/// Counts in "the first two options" or "the other three answers".
+const COUNTS: &[&str] = &["two", "three", "four", "five", "2", "3", "4", "5"];
+/// Words that join ordinals: "the first and third options", "the second-to-last answer".
+const JOINERS: &[&str] = &["and", "or", "nor", "to", "through"];
+/// Adjectives that may stand between a position and its noun: "the second wrong option".
+const ADJECTIVES: &[&str] = &[
+    "wrong",
+    "right",
+    "correct",
+    "incorrect",
+    "tempting",
+    "plausible",
+    "listed",
+    "remaining",
+    "true",
+    "false",
+];
+/// Nouns that name an answer option.
+const OPTION_NOUNS: &[&str] = &[
+    "option",
+    "options",
+    "choice",
+    "choices",
+    "alternative",
+    "alternatives",
+    "answer",
+    "answers",
+];
+/// Words that can begin the noun phrase "the second answer" (unlike the verb in "first answer it").
+const DETERMINERS: &[&str] = &[
+    "the", "this", "that", "these", "those", "both", "either", "neither", "each",
+];
+/// Stands for an inline code span, so `first` and `option` around one are not adjacent.
+const CODE: &str = "`";
+/// Stands for the end of a sentence or clause.
+const BREAK: &str = ".";
+
+/// The phrases of `text` that refer to an answer option by its position, e.g. "the second
+/// option", "option B", "(c)", "the other two answers" or "the option above". Answer options
+/// are shuffled for each candidate, so such a reference points at the wrong option for most of
+/// them. Subject matter such as "the first element" or "the second `sum`" is not a reference.
+pub fn positional_references(text: &str) -> Vec<String> {
+    let words = words(text);
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let is = |i: usize, set: &[&str]| lower.get(i).is_some_and(|w| set.contains(&w.as_str()));
+    let phrase = |from: usize, to: usize| words[from..=to].join(" ");
+    // The index of an option noun at `j`, or right after one adjective at `j`.
+    let noun_at = |j: usize| {
+        if is(j, OPTION_NOUNS) {
+            Some(j)
+        } else if is(j, ADJECTIVES) && is(j + 1, OPTION_NOUNS) {
+            Some(j + 1)
+        } else {
+            None
+        }
+    };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = lower[i].as_str();
+        let mut hit = None;
+        if ORDINALS.contains(&w) {
+            // "the first option", "the second and third options", "the last two answers".
+            let mut j = i + 1;
+            while is(j, ORDINALS) || is(j, COUNTS) || is(j, JOINERS) {
+                j += 1;
+            }
+            if let Some(n) = noun_at(j) {
+                // "answer" is also a verb ("the model should first answer ..."), so it needs a
+                // determiner before the position, possibly with one adjective in between.
+                let verb_like = lower[n].starts_with("answer");
+                let determined = (1..=2).any(|back| i >= back && is(i - back, DETERMINERS));
+                if !verb_like || determined {
+                    hit = Some((i, n));
+                }
+            }
+        } else if (w == "other" || w == "remaining") && is(i + 1, COUNTS) {
+            // "the other two options", "the remaining three answers".
+            hit = noun_at(i + 2).map(|n| (i, n));
+        } else if matches!(w, "option" | "options" | "choice" | "choices" | "answer") {
+            // "option B", "options 2 and 3", "option number one", "answer C".
+            let mut j = i + 1;
+            if is(j, &["number", "no", "nr"]) {
+                j += 1;
+            }
+            if let Some(label) = words.get(j) {
+                let letter =
+                    label.len() == 1 && ('A'..='H').contains(&label.chars().next().unwrap());
+                let digit =
+                    label.len() == 1 && ('1'..='9').contains(&label.chars().next().unwrap());
+                let word = is(j, &["one", "two", "three", "four", "five"]);
+                let answer = w == "answer";
+                if letter || (!answer && (digit || (word && w.starts_with("option")))) {
+                    hit = Some((i, j));
+                }
+            }
+            // "the option above", "the answer below".
+            if hit.is_none()
+                && matches!(w, "option" | "choice" | "answer")
+                && is(i + 1, &["above", "below"])
+            {
+                hit = Some((i, i + 1));
+            }
+        } else if w == "above" || w == "below" {
+            // "the above option", "none of the above".
+            if is(i + 1, &["option", "choice", "answer"]) {
+                hit = Some((i, i + 1));
+            } else if w == "above"
+                && i >= 3
+                && is(i - 1, &["the"])
+                && is(i - 2, &["of"])
+                && is(i - 3, &["all", "none", "both", "any", "either", "neither"])
+            {
+                hit = Some((i - 3, i));
+            }
+        }
+        match hit {
+            Some((from, to)) => {
+                found.push(phrase(from, to));
+                i = to + 1;
+            }
+            None => i += 1,
+        }
+    }
+    found.extend(letter_labels(text));
+    found
+}
+
+/// The words of `text` as typed, with each inline code span as [`CODE`] and each end of a
+/// sentence or clause as [`BREAK`].
+fn words(text: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut start = None;
+    let mut in_code = false;
+    for (at, c) in text.char_indices() {
+        if !in_code && c.is_alphanumeric() {
+            start.get_or_insert(at);
+            continue;
+        }
+        if let Some(from) = start.take() {
+            words.push(&text[from..at]);
+        }
+        if c == '`' {
+            in_code = !in_code;
+            if in_code {
+                words.push(CODE);
+            }
+        } else if !in_code && matches!(c, '.' | ';' | ':' | '!' | '?' | '(' | ')') {
+            words.push(BREAK);
+        }
+    }
+    if let Some(from) = start {
+        words.push(&text[from..]);
+    }
+    words
+}
+
+/// Letters used as option labels outside inline code: "(b)", "(C)", or "c)" as in "a) and c)".
+/// A letter right after a word character is code such as `f(a)`, not a label.
+fn letter_labels(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let is_label = |c: char| ('a'..='h').contains(&c.to_ascii_lowercase());
+    let mut found = Vec::new();
+    let mut in_code = false;
+    let mut depth = 0usize;
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '`' => in_code = !in_code,
+            _ if in_code => {}
+            '(' => {
+                let after_word = i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '_');
+                if !after_word
+                    && chars.get(i + 1).is_some_and(|&l| is_label(l))
+                    && chars.get(i + 2) == Some(&')')
+                {
+                    found.push(chars[i..i + 3].iter().collect());
+                }
+                depth += 1;
+            }
+            ')' => {
+                if depth == 0
+                    && i > 0
+                    && is_label(chars[i - 1])
+                    && (i == 1 || chars[i - 2].is_whitespace())
+                {
+                    found.push(chars[i - 1..=i].iter().collect());
+                }
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+    found
 }
 
 /// Counts of questions by area and by one attribute, for the bank's report.
@@ -223,5 +454,94 @@ mod tests {
                 .any(|m| m.starts_with("questions[2] (py-q3): repeats the prompt")),
             "{found:#?}"
         );
+    }
+
+    #[test]
+    fn an_option_named_by_its_position_is_caught() {
+        let mut p = sample_profile();
+        p.questions[1].explanation =
+            "The second option is right: tuples cannot be changed after creation.".to_owned();
+        p.questions[3].prompt = "Is option B what `docker build` makes?".to_owned();
+        let found = messages(&p);
+        assert!(
+            found.contains(
+                &"questions[1] (py-q2): its explanation refers to an answer option by position \
+                  (\"second option\"), but options are shuffled for each candidate: name the \
+                  option by its content instead"
+                    .to_owned()
+            ),
+            "{found:#?}"
+        );
+        assert!(
+            found.iter().any(|m| m.starts_with(
+                "questions[3] (infra-q1): its prompt refers to an answer option by position \
+                 (\"option B\")"
+            )),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn an_option_named_by_its_content_passes() {
+        let mut p = sample_profile();
+        p.questions[1].explanation = "Tuples cannot be changed after creation. Answering `list` \
+            is wrong: the first element of a list can be replaced, and the second call to \
+            `append` grows it."
+            .to_owned();
+        let found = messages(&p);
+        assert!(
+            !found.iter().any(|m| m.contains("by position")),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn positional_references_are_told_from_subject_matter() {
+        for text in [
+            "The first option is right.",
+            "The tempting second answer assumes a copy.",
+            "Neither the second nor third options compile.",
+            "The last two answers are wrong.",
+            "The second-to-last option is a trap.",
+            "The 3rd choice ignores the cache.",
+            "Option B is tempting.",
+            "Options 2 and 4 retry forever.",
+            "Pick option number three.",
+            "The other two options leak data.",
+            "The remaining three wrong answers ignore the GIL.",
+            "(a) is right.",
+            "Answers a) and c) retry forever.",
+            "The option above ignores the cache.",
+            "None of the above is right.",
+            "The latter option blocks the event loop.",
+        ] {
+            assert!(
+                !positional_references(text).is_empty(),
+                "not caught: {text}"
+            );
+        }
+        for text in [
+            "Index `-1` is the last element, and `-1` does not mean the first element.",
+            "The second call returns 404.",
+            "Page 2 repeats the last 3 rows of page 1.",
+            "The first `sum` exhausts it, so the second `sum` sees no items.",
+            "The first two requests succeed.",
+            "FastAPI answers 422 with a detail list.",
+            "The model should first answer the question, then cite a source.",
+            "Pass the first `-p` option to `docker run`.",
+            "Calling f(a) or `g(b)` raises, as question(s) say.",
+            "A 90-second load would restart the Pod.",
+            "Editing it invalidates the pip install step below.",
+            "What do you do first? Options that roll back are safer.",
+            "The other options ignore the GIL.",
+            "Answering `.dict()` is wrong because it is the Pydantic v1 name.",
+            "An option a user can pick is never the best one.",
+        ] {
+            assert_eq!(
+                positional_references(text),
+                Vec::<String>::new(),
+                "wrongly caught: {text}"
+            );
+        }
     }
 }

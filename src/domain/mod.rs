@@ -1,10 +1,9 @@
 //! The pure model of Fitcheck: profile format and validation, the walk through the items,
 //! answers, scoring and the saved-progress schema. No web dependency; tested with `cargo test`.
 
-pub mod adaptive;
 pub mod answer;
-pub mod irt;
 pub mod lint;
+pub mod measure;
 pub mod problem;
 pub mod profile;
 pub mod progress;

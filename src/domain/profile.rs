@@ -168,9 +168,18 @@ pub struct Question {
     pub options: Vec<AnswerOption>,
     /// 1 (basic) to 3 (advanced).
     pub difficulty: u8,
-    /// Optional item discrimination for a 2PL model; absent means 1.0.
+    /// Fitted slope, in logits per level; absent means
+    /// [`crate::domain::measure::model::DEFAULT_SLOPE`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discrimination: Option<f64>,
+    /// Fitted lower asymptote (the chance of a right answer by guessing), 0 to below 1; absent
+    /// means the chance of a blind guess (see `domain::measure::model`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guessing: Option<f64>,
+    /// Fitted difficulty on the 0-4 level scale; when present it replaces the authored
+    /// `difficulty` in scoring and is trusted as measured (no authoring uncertainty is added).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fitted_difficulty: Option<f64>,
     pub explanation: String,
     pub references: Vec<Reference>,
 }

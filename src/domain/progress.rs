@@ -13,7 +13,7 @@ use super::answer::{Answer, Answers};
 use super::profile::{Profile, QuestionKind, MAX_LEVEL};
 
 /// The saved-progress schema version this build writes.
-pub const PROGRESS_SCHEMA_VERSION: u32 = 2;
+pub const PROGRESS_SCHEMA_VERSION: u32 = 3;
 
 /// Where a profile's progress lives in localStorage. The `v1` names the key layout; the document
 /// under it carries its own `schema_version` and is migrated in place.
@@ -52,10 +52,17 @@ pub struct Progress {
     /// True once the candidate has reached the results page.
     #[serde(default)]
     pub finished: bool,
+    /// Fixes the order in which this candidate sees each question's options
+    /// (`answer::shown_order`), so it stays the same across visits.
+    pub option_seed: u64,
+    /// Areas a quick check was continued in, past its quick maximum, by the candidate's choice.
+    #[serde(default)]
+    pub continued: Vec<String>,
 }
 
 impl Progress {
-    pub fn new(profile_id: &str) -> Progress {
+    /// New progress; `option_seed` should be random (the browser glue draws it).
+    pub fn new(profile_id: &str, option_seed: u64) -> Progress {
         Progress {
             schema_version: PROGRESS_SCHEMA_VERSION,
             profile_id: profile_id.to_owned(),
@@ -63,6 +70,8 @@ impl Progress {
             answers: Answers::new(),
             current: None,
             finished: false,
+            option_seed,
+            continued: Vec::new(),
         }
     }
 
@@ -140,6 +149,23 @@ fn migrate(mut value: Value) -> Result<Value, ProgressError> {
                 map.insert("mode".into(), Value::from("full"));
                 map.insert("schema_version".into(), Value::from(2));
             }
+            // Version 3 shuffles options per candidate. Answers always stored the profile's
+            // option indices, so they keep their meaning; the seed is drawn from the saved text
+            // itself, so it differs between candidates and stays put once written.
+            2 => {
+                let seed = value
+                    .to_string()
+                    .bytes()
+                    .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+                    });
+                let Value::Object(map) = &mut value else {
+                    return Err(ProgressError::Malformed("not an object".into()));
+                };
+                map.insert("option_seed".into(), Value::from(seed));
+                map.insert("continued".into(), Value::Array(Vec::new()));
+                map.insert("schema_version".into(), Value::from(3));
+            }
             v => {
                 return Err(ProgressError::Malformed(format!(
                     "schema version {v} never existed"
@@ -195,7 +221,8 @@ mod tests {
 
     #[test]
     fn progress_round_trips() {
-        let mut p = Progress::new("sample-role");
+        let mut p = Progress::new("sample-role", 99);
+        p.continued.push("python".into());
         p.answers.insert(
             "py-q3".into(),
             Answer::Choice {
@@ -213,14 +240,14 @@ mod tests {
 
     #[test]
     fn the_stored_form_is_stable() {
-        let mut p = Progress::new("sample-role");
+        let mut p = Progress::new("sample-role", 5);
         p.answers
             .insert("py-q1".into(), Answer::Choice { selected: vec![0] });
         p.answers
             .insert("python-self".into(), Answer::Rating { level: 2 });
         assert_eq!(
             p.encode(),
-            r#"{"schema_version":2,"profile_id":"sample-role","mode":"full","answers":{"py-q1":{"kind":"choice","selected":[0]},"python-self":{"kind":"rating","level":2}},"current":null,"finished":false}"#
+            r#"{"schema_version":3,"profile_id":"sample-role","mode":"full","answers":{"py-q1":{"kind":"choice","selected":[0]},"python-self":{"kind":"rating","level":2}},"current":null,"finished":false,"option_seed":5,"continued":[]}"#
         );
     }
 
@@ -266,7 +293,7 @@ mod tests {
     fn version_1_progress_is_upgraded_to_a_full_check() {
         let v1 = r#"{"schema_version":1,"profile_id":"sample-role","answers":{"py-q1":{"kind":"choice","selected":[0]}},"current":"py-q2","finished":false}"#;
         let restored = saved(v1).expect("version 1 is read");
-        assert_eq!(restored.progress.schema_version, 2);
+        assert_eq!(restored.progress.schema_version, 3);
         assert_eq!(restored.progress.mode, Mode::Full);
         assert_eq!(restored.progress.current.as_deref(), Some("py-q2"));
         assert_eq!(restored.progress.answers.len(), 1);
@@ -274,6 +301,38 @@ mod tests {
             saved(r#"{"schema_version":0,"profile_id":"sample-role","answers":{}}"#),
             Err(ProgressError::Malformed(_))
         ));
+    }
+
+    #[test]
+    fn version_2_progress_gets_an_option_order_and_keeps_its_answers() {
+        let v2 = r#"{"schema_version":2,"profile_id":"sample-role","mode":"quick","answers":{"py-q3":{"kind":"choice","selected":[0,2]}},"current":"py-q2","finished":false}"#;
+        let restored = saved(v2).expect("version 2 is read").progress;
+        assert_eq!(restored.schema_version, PROGRESS_SCHEMA_VERSION);
+        assert_eq!(restored.mode, Mode::Quick);
+        assert!(restored.continued.is_empty());
+        // The answer still names the profile's options 0 and 2 (GET and POST), whatever order
+        // the options are now shown in.
+        assert_eq!(
+            restored.answers["py-q3"],
+            Answer::Choice {
+                selected: vec![0, 2]
+            }
+        );
+        let again = saved(v2).unwrap().progress;
+        assert_eq!(
+            again.option_seed, restored.option_seed,
+            "the same text, the same order"
+        );
+        let other = v2.replace("py-q2", "py-q1");
+        assert_ne!(
+            saved(&other).unwrap().progress.option_seed,
+            restored.option_seed
+        );
+        // Once written in the new schema, the seed is kept as it is.
+        assert_eq!(
+            saved(&restored.encode()).unwrap().progress.option_seed,
+            restored.option_seed
+        );
     }
 
     #[test]

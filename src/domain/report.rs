@@ -2,9 +2,73 @@
 
 use std::fmt::Write;
 
-use super::irt::{Estimate, MIN_ANSWERS_FOR_LEVEL};
+use super::measure::guessing::GuessingSign;
+use super::measure::verdict::Readiness;
+use super::measure::{Estimate, Verdict, MIN_ANSWERS};
 use super::profile::{level_name, Profile};
 use super::scoring::{Assessment, Calibration};
+use super::share::SharedVerdict;
+
+/// A verdict as the candidate reads it.
+pub fn shown_verdict(verdict: &Verdict) -> String {
+    match verdict {
+        Verdict::Meets => "meets".to_owned(),
+        Verdict::Below { gap } => format!("below (gap of about {gap:.1})"),
+        Verdict::NotClear { more: Some(1) } => {
+            "not clear yet (about 1 more question would likely settle it)".to_owned()
+        }
+        Verdict::NotClear { more: Some(n) } => {
+            format!("not clear yet (about {n} more questions would likely settle it)")
+        }
+        Verdict::NotClear { more: None } => {
+            "not clear yet (more questions than are left would be needed)".to_owned()
+        }
+    }
+}
+
+/// A verdict carried by a share link as the reader reads it; links of format 1 carried none.
+pub fn shown_shared_verdict(verdict: Option<SharedVerdict>, gap_tenths: Option<u8>) -> String {
+    match verdict {
+        Some(SharedVerdict::Meets) => "meets".to_owned(),
+        Some(SharedVerdict::Below) => format!(
+            "below (gap of about {:.1})",
+            f64::from(gap_tenths.unwrap_or(0)) / 10.0
+        ),
+        Some(SharedVerdict::NotClear) => "not clear yet".to_owned(),
+        None => format!("gap {}", shown_gap(gap_tenths.map(|g| f64::from(g) / 10.0))),
+    }
+}
+
+/// Readiness as the candidate reads it: "55–70%", or one figure when the range is that narrow.
+pub fn shown_readiness(r: &Readiness) -> String {
+    let (low, high) = (r.low.round(), r.high.round());
+    if low == high {
+        format!("{low:.0}%")
+    } else {
+        format!("{low:.0}\u{2013}{high:.0}%")
+    }
+}
+
+/// The notice for answers that look like guessing.
+pub fn shown_guessing(sign: &GuessingSign) -> String {
+    match sign {
+        GuessingSign::NoBetterThanChance {
+            earned,
+            chance,
+            answered,
+        } => format!(
+            "Your answers look like guessing: {earned:.1} right in {answered} questions, where picking at random gets about {chance:.1}. The levels below can\u{2019}t show what you know; answer what you know and skip the rest."
+        ),
+        GuessingSign::SamePosition {
+            position,
+            count,
+            answered,
+        } => format!(
+            "Your answers look like guessing: you chose option {} in {count} of {answered} questions. Options are shuffled, so one position is right only by chance; answer what you know and skip the rest.",
+            position + 1
+        ),
+    }
+}
 
 /// A knowledge level as the candidate reads it: "2.4 ± 0.5 (working knowledge)", or why there
 /// is none yet.
@@ -17,10 +81,7 @@ pub fn shown_level(k: &Estimate) -> String {
             level_name(k.level.round() as u8)
         )
     } else {
-        format!(
-            "too few answers ({} of at least {MIN_ANSWERS_FOR_LEVEL})",
-            k.answers
-        )
+        format!("too few answers ({} of at least {MIN_ANSWERS})", k.answers)
     }
 }
 
@@ -48,19 +109,23 @@ pub fn markdown_summary(profile: &Profile, assessment: &Assessment) -> String {
         "\n{} \u{b7} {} \u{b7} {}\n",
         role.company, role.location, role.source
     );
-    match assessment.readiness {
+    if let Some(sign) = &assessment.guessing {
+        let _ = writeln!(md, "> {}\n", shown_guessing(sign));
+    }
+    match &assessment.readiness {
         Some(r) => {
             let _ = writeln!(
                 md,
-                "**Readiness: {r:.0}%** of what the posting asks, over the areas answered.\n"
+                "**Readiness: {}** of what the posting asks (95% range).\n",
+                shown_readiness(r)
             );
         }
         None => md.push_str("No area has enough answers for a readiness figure yet.\n\n"),
     }
 
     md.push_str("## By area\n\n");
-    md.push_str("| Area | Asked | Shown by answers | Self-rating | Gap | Answered |\n");
-    md.push_str("| --- | ---: | --- | --- | ---: | ---: |\n");
+    md.push_str("| Area | Asked | Shown by answers | Verdict | Self-rating | Answered |\n");
+    md.push_str("| --- | ---: | --- | --- | --- | ---: |\n");
     for a in &assessment.areas {
         let shown = shown_level(&a.knowledge);
         let rating = match (a.self_rating, a.calibration) {
@@ -68,11 +133,14 @@ pub fn markdown_summary(profile: &Profile, assessment: &Assessment) -> String {
             (Some(s), None) => format!("{s:.1}"),
             (None, _) => "\u{2014}".to_owned(),
         };
-        let gap = shown_gap(a.gap);
         let _ = writeln!(
             md,
-            "| {} | {:.1} | {shown} | {rating} | {gap} | {} of {} |",
-            a.title, a.required, a.answered, a.questions
+            "| {} | {:.1} | {shown} | {} | {rating} | {} of {} |",
+            a.title,
+            a.required,
+            shown_verdict(&a.verdict),
+            a.answered,
+            a.questions
         );
     }
 
@@ -90,11 +158,13 @@ pub fn markdown_summary(profile: &Profile, assessment: &Assessment) -> String {
         };
         let _ = writeln!(
             md,
-            "{}. **{}** \u{2014} asks level {}, gap {:.1}",
+            "{}. **{}** \u{2014} asks level {}, {}",
             n + 1,
             req.text,
             req.level,
-            step.size
+            assessment
+                .requirement(&req.id)
+                .map_or_else(String::new, |r| shown_verdict(&r.verdict))
         );
         for q in step.missed.iter().filter_map(|id| profile.question(id)) {
             let _ = writeln!(md, "   - {}", one_line(&q.prompt));
@@ -144,19 +214,26 @@ mod tests {
                 },
             );
         }
-        let md = markdown_summary(&profile, &assess(&profile, &answers));
+        let md = markdown_summary(&profile, &assess(&profile, &answers, 1));
         assert!(md.starts_with(&format!("# Fitcheck results: {}", profile.role.title)));
         assert_eq!(md.matches("\n| ").count(), 2 + profile.areas.len(), "{md}");
-        for q in &profile.questions {
+        let a = assess(&profile, &answers, 1);
+        assert!(!a.plan.steps.is_empty());
+        for q in a.plan.steps.iter().flat_map(|s| &s.missed) {
+            let q = profile.question(q).unwrap();
             assert!(md.contains(&one_line(&q.prompt)), "{} missing:\n{md}", q.id);
             assert!(md.contains(&format!("({})", q.references[0].url)));
         }
+        assert!(
+            md.contains("| below (gap of about") || md.contains("| not clear yet"),
+            "{md}"
+        );
     }
 
     #[test]
     fn without_answers_it_says_so() {
         let profile = sample_profile();
-        let md = markdown_summary(&profile, &assess(&profile, &Answers::new()));
+        let md = markdown_summary(&profile, &assess(&profile, &Answers::new(), 1));
         assert!(md.contains("No area has enough answers"));
         assert!(md.contains("No gaps in what was answered."));
     }

@@ -1,15 +1,20 @@
-//! From answers to where the candidate stands: a level with its uncertainty per area and per
-//! requirement, the gaps against what the posting asks, a readiness figure, how well the
-//! candidate's self-ratings match their answers, and what to learn next.
+//! From answers to where the candidate stands: per area and per requirement a level with its
+//! uncertainty and a verdict against what the posting asks, a readiness figure with its range,
+//! how well the candidate's self-ratings match their answers, a word when the answers look like
+//! guessing, and what to learn next.
 //!
-//! Knowledge levels come from the item response model in [`super::irt`]. Skipped questions are
-//! left out, never counted as wrong. Self-ratings are reported beside the knowledge level and
-//! compared with it ([`Calibration`]), never mixed into it.
+//! Every measurement decision lives in [`super::measure`]; this module only gathers its results
+//! per area and requirement. Skipped questions are left out, never counted as wrong.
+//! Self-ratings are reported beside the knowledge level and compared with it
+//! ([`Calibration`]), never mixed into it.
 
-use super::adaptive::responses;
-use super::answer::{credit, Answer, Answers};
-use super::irt::{estimate, estimate_with_prior, Estimate, PRIOR_SD};
-use super::profile::{Profile, Question};
+use super::answer::{credit, shown_order, Answer, Answers};
+use super::measure::guessing::{guessing_sign, GuessingSign};
+use super::measure::verdict::{readiness, verdict, Readiness};
+use super::measure::{
+    area_posterior, area_required, responses, Estimate, ItemModel, Posterior, Verdict,
+};
+use super::profile::{Profile, QuestionKind};
 
 /// A self-rating within this many levels of the knowledge estimate (plus the estimate's own
 /// standard error) counts as calibrated.
@@ -20,9 +25,11 @@ pub const CALIBRATION_TOLERANCE: f64 = 0.75;
 pub struct Assessment {
     pub areas: Vec<AreaResult>,
     pub requirements: Vec<RequirementResult>,
-    /// 0 to 100: how much of the weighted required level the candidate shows, over the
-    /// requirements of areas with enough answers. `None` until an area has enough.
-    pub readiness: Option<f64>,
+    /// How much of the weighted required level the candidate shows, with its range. `None`
+    /// until a knowledge question is answered.
+    pub readiness: Option<Readiness>,
+    /// Set when the answers look like guessing (see `measure::guessing`).
+    pub guessing: Option<GuessingSign>,
     pub plan: LearningPlan,
 }
 
@@ -35,6 +42,10 @@ pub struct AreaResult {
     /// Knowledge estimate from the answered questions (the prior when none were answered; check
     /// [`Estimate::is_enough`] before showing it as a level).
     pub knowledge: Estimate,
+    /// Against [`AreaResult::required`].
+    pub verdict: Verdict,
+    /// True when the answers look like guessing: no level is shown and no verdict is given.
+    pub withheld: bool,
     /// Mean self-rating 0-4; `None` when no self-rating was given.
     pub self_rating: Option<f64>,
     pub calibration: Option<Calibration>,
@@ -42,6 +53,14 @@ pub struct AreaResult {
     pub gap: Option<f64>,
     pub answered: usize,
     pub questions: usize,
+}
+
+impl AreaResult {
+    /// The estimate to show as a level: `None` with too few answers, or when the answers look
+    /// like guessing.
+    pub fn shown(&self) -> Option<Estimate> {
+        Some(self.knowledge).filter(|k| k.is_enough() && !self.withheld)
+    }
 }
 
 /// How a self-rating compares with the knowledge estimate.
@@ -75,11 +94,9 @@ pub struct RequirementResult {
     pub area_id: String,
     pub required: u8,
     pub weight: u8,
-    /// From the questions that evidence this requirement, with the estimate from the area's
-    /// other questions as prior (so no answer counts twice);
-    /// `None` while the area has too few answers.
-    pub estimate: Option<Estimate>,
-    /// `required - estimate`, never below 0.
+    /// The area's level against this requirement's level (one ability per area).
+    pub verdict: Verdict,
+    /// `required - level`, never below 0; `None` while the area has too few answers.
     pub gap: Option<f64>,
 }
 
@@ -100,40 +117,66 @@ pub struct Gap {
     pub missed: Vec<String>,
 }
 
-/// Scores `answers` against `profile`.
-pub fn assess(profile: &Profile, answers: &Answers) -> Assessment {
-    let area_estimates: Vec<Estimate> = profile
+/// Scores `answers` against `profile`. `option_seed` is the candidate's option order (see
+/// [`shown_order`]), which the guessing rule needs to see position habits.
+pub fn assess(profile: &Profile, answers: &Answers, option_seed: u64) -> Assessment {
+    let answered = responses(profile, answers, |_| true);
+    let positions: Vec<usize> = profile
+        .questions
+        .iter()
+        .filter(|q| q.kind == QuestionKind::SingleChoice)
+        .filter_map(|q| {
+            let chosen = *answers.get(&q.id)?.selected().first()?;
+            shown_order(option_seed, q)
+                .iter()
+                .position(|&i| i == chosen)
+        })
+        .collect();
+    let guessing = guessing_sign(&answered, &positions);
+    // Guessed answers say nothing about what a candidate knows: no verdict rests on them.
+    let withheld = guessing.is_some();
+    let judge = |posterior: &Posterior, required: f64, remaining: &[ItemModel]| {
+        if withheld {
+            Verdict::NotClear { more: None }
+        } else {
+            verdict(posterior, required, remaining)
+        }
+    };
+    let posteriors: Vec<_> = profile
         .areas
         .iter()
-        .map(|area| estimate(&responses(profile, answers, |q| q.area == area.id)))
+        .map(|area| area_posterior(profile, &area.id, answers))
         .collect();
+    let remaining = |area_id: &str| -> Vec<ItemModel> {
+        profile
+            .questions
+            .iter()
+            .filter(|q| q.area == area_id && !answers.contains_key(&q.id))
+            .map(ItemModel::of)
+            .collect()
+    };
 
     let requirements: Vec<RequirementResult> = profile
         .requirements
         .iter()
         .map(|req| {
-            let area = profile.areas.iter().position(|a| a.id == req.area);
-            let estimate = area
-                .map(|i| area_estimates[i])
-                .filter(Estimate::is_enough)
-                .map(|_| {
-                    // The area's other questions set the prior, so no answer counts twice.
-                    let evidences = |q: &Question| q.requirements.contains(&req.id);
-                    let own = responses(profile, answers, evidences);
-                    let others = estimate(&responses(profile, answers, |q| {
-                        q.area == req.area && !evidences(q)
-                    }));
-                    let mut e = estimate_with_prior(&own, others.level, PRIOR_SD);
-                    e.answers = own.len();
-                    e
-                });
+            let at = profile.areas.iter().position(|a| a.id == req.area);
+            let posterior = at.map(|i| &posteriors[i]);
+            let required = f64::from(req.level);
+            let verdict = posterior.map_or(Verdict::NotClear { more: None }, |p| {
+                judge(p, required, &remaining(&req.area))
+            });
+            let gap = posterior
+                .map(|p| p.estimate())
+                .filter(|e| e.is_enough() && !withheld)
+                .map(|e| (required - e.level).max(0.0));
             RequirementResult {
                 requirement_id: req.id.clone(),
                 area_id: req.area.clone(),
                 required: req.level,
                 weight: req.weight,
-                estimate,
-                gap: estimate.map(|e| (f64::from(req.level) - e.level).max(0.0)),
+                verdict,
+                gap,
             }
         })
         .collect();
@@ -141,8 +184,10 @@ pub fn assess(profile: &Profile, answers: &Answers) -> Assessment {
     let areas = profile
         .areas
         .iter()
-        .zip(&area_estimates)
-        .map(|(area, knowledge)| {
+        .zip(&posteriors)
+        .map(|(area, posterior)| {
+            let knowledge = posterior.estimate();
+            let required = area_required(profile, &area.id);
             let in_area: Vec<&RequirementResult> = requirements
                 .iter()
                 .filter(|r| r.area_id == area.id)
@@ -161,13 +206,14 @@ pub fn assess(profile: &Profile, answers: &Answers) -> Assessment {
             AreaResult {
                 area_id: area.id.clone(),
                 title: area.title.clone(),
-                required: weighted_mean(in_area.iter().map(|r| (f64::from(r.required), r.weight)))
-                    .unwrap_or(0.0),
-                knowledge: *knowledge,
+                required,
+                knowledge,
+                verdict: judge(posterior, required, &remaining(&area.id)),
+                withheld,
                 self_rating,
                 calibration: self_rating
-                    .filter(|_| knowledge.is_enough())
-                    .map(|s| calibration(s, knowledge)),
+                    .filter(|_| knowledge.is_enough() && !withheld)
+                    .map(|s| calibration(s, &knowledge)),
                 gap: weighted_mean(in_area.iter().filter_map(|r| r.gap.map(|g| (g, r.weight)))),
                 answered: knowledge.answers,
                 questions: profile
@@ -179,23 +225,32 @@ pub fn assess(profile: &Profile, answers: &Answers) -> Assessment {
         })
         .collect();
 
-    let assessed: Vec<&RequirementResult> =
-        requirements.iter().filter(|r| r.gap.is_some()).collect();
-    let required: f64 = assessed
-        .iter()
-        .map(|r| f64::from(r.weight) * f64::from(r.required))
-        .sum();
-    let missing: f64 = assessed
-        .iter()
-        .map(|r| f64::from(r.weight) * r.gap.unwrap_or(0.0))
-        .sum();
-    let readiness = (required > 0.0).then(|| 100.0 * (1.0 - missing / required));
+    let readiness = (!answered.is_empty() && !withheld)
+        .then(|| {
+            let by_area: Vec<_> = profile
+                .areas
+                .iter()
+                .zip(&posteriors)
+                .map(|(area, posterior)| {
+                    let reqs = profile
+                        .requirements
+                        .iter()
+                        .filter(|r| r.area == area.id)
+                        .map(|r| (f64::from(r.level), f64::from(r.weight)))
+                        .collect();
+                    (posterior, reqs)
+                })
+                .collect();
+            readiness(&by_area)
+        })
+        .flatten();
 
     let plan = learning_plan(profile, answers, &requirements);
     Assessment {
         areas,
         requirements,
         readiness,
+        guessing,
         plan,
     }
 }
@@ -219,6 +274,9 @@ fn learning_plan(
         .iter()
         .enumerate()
         .filter_map(|(order, r)| {
+            if r.verdict == Verdict::Meets {
+                return None;
+            }
             let size = r.gap.filter(|g| *g >= MIN_PLAN_GAP)?;
             let missed = profile
                 .questions
@@ -274,73 +332,136 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn all_right_leaves_no_gap_and_full_readiness() {
-        let p = sample_profile();
-        let a = assess(&p, &answer_all(&p, true));
-        for area in &a.areas {
-            assert_eq!(area.gap, Some(0.0), "{area:?}");
-            assert!(area.knowledge.level > 3.0, "{area:?}");
+    /// The sample with every question copied `times` times, so areas have enough questions for
+    /// clear verdicts.
+    fn larger_sample(times: usize) -> Profile {
+        let mut p = sample_profile();
+        let originals = p.questions.clone();
+        for n in 1..times {
+            for q in &originals {
+                let mut copy = q.clone();
+                copy.id = format!("{}-copy{n}", q.id);
+                p.questions.push(copy);
+            }
         }
-        assert_eq!(a.readiness, Some(100.0));
-        assert!(a.plan.steps.is_empty());
+        p
+    }
+
+    fn area<'a>(a: &'a Assessment, id: &str) -> &'a AreaResult {
+        a.areas.iter().find(|r| r.area_id == id).unwrap()
     }
 
     #[test]
-    fn all_wrong_leaves_a_gap_in_every_area() {
+    fn right_answers_score_above_wrong_answers_everywhere() {
         let p = sample_profile();
-        let a = assess(&p, &answer_all(&p, false));
-        for area in &a.areas {
-            assert!(area.gap.is_some_and(|g| g > 0.0), "{area:?}");
-            assert!(area.knowledge.level < 1.0, "{area:?}");
+        let right = assess(&p, &answer_all(&p, true), 1);
+        let wrong = assess(&p, &answer_all(&p, false), 1);
+        for (r, w) in right.areas.iter().zip(&wrong.areas) {
+            assert!(
+                r.knowledge.level > w.knowledge.level + 1.0,
+                "{r:?} vs {w:?}"
+            );
+            assert!(r.gap.unwrap() <= w.gap.unwrap());
         }
-        // Three wrong answers leave the estimate above 0 (the prior still counts), so not 0 %.
-        assert!(a.readiness.is_some_and(|r| r < 50.0), "{:?}", a.readiness);
+        let (r, w) = (right.readiness.unwrap(), wrong.readiness.unwrap());
+        assert!(r.mean > w.mean + 20.0, "{r:?} vs {w:?}");
+        for x in [r, w] {
+            assert!(x.low <= x.mean && x.mean <= x.high && x.low >= 0.0 && x.high <= 100.0);
+        }
+    }
+
+    #[test]
+    fn many_answers_give_clear_verdicts_per_area_and_requirement() {
+        let p = larger_sample(5);
+        let right = assess(&p, &answer_all(&p, true), 1);
+        assert_eq!(area(&right, "infra").verdict, Verdict::Meets, "{right:#?}");
+        assert_eq!(right.requirement("docker").unwrap().verdict, Verdict::Meets);
+        let wrong = assess(&p, &answer_all(&p, false), 1);
+        assert!(matches!(area(&wrong, "python").verdict, Verdict::Below { gap } if gap > 1.0));
+        assert!(matches!(
+            wrong.requirement("python-skills").unwrap().verdict,
+            Verdict::Below { .. }
+        ));
         // python-skills (weight 3) before python-apis (weight 2) before docker (weight 1).
-        let order: Vec<&str> = a
+        let order: Vec<&str> = wrong
             .plan
             .steps
             .iter()
             .map(|g| g.requirement_id.as_str())
             .collect();
         assert_eq!(order, ["python-skills", "python-apis", "docker"]);
-        assert_eq!(a.plan.steps[0].missed, ["py-q1", "py-q2"]);
+        assert!(wrong.plan.steps[0].missed.contains(&"py-q1".to_owned()));
+        assert!(
+            right.plan.steps.is_empty(),
+            "nothing to learn where every verdict is met"
+        );
     }
 
     #[test]
-    fn too_few_answers_claim_no_level() {
+    fn a_requirement_is_judged_against_its_own_level() {
+        // Right on the basic and intermediate copies, wrong on the advanced ones: a level near
+        // 2 meets python-apis (2) more surely than python-skills (3).
+        let p = larger_sample(5);
+        let mut answers = answer_all(&p, true);
+        for q in p.questions.iter().filter(|q| q.difficulty == 3) {
+            let wrong = (0..q.options.len())
+                .find(|i| !q.options[*i].correct)
+                .unwrap();
+            answers.insert(
+                q.id.clone(),
+                Answer::Choice {
+                    selected: vec![wrong],
+                },
+            );
+        }
+        let a = assess(&p, &answers, 1);
+        let skills = a.requirement("python-skills").unwrap();
+        let apis = a.requirement("python-apis").unwrap();
+        assert!(
+            skills.gap.unwrap() > apis.gap.unwrap(),
+            "{skills:?} vs {apis:?}"
+        );
+        assert_ne!(skills.verdict, Verdict::Meets);
+    }
+
+    #[test]
+    fn too_few_answers_claim_no_level_and_no_verdict() {
         let p = sample_profile();
-        let a = assess(&p, &Answers::new());
+        let a = assess(&p, &Answers::new(), 1);
         assert_eq!(a.readiness, None);
         assert!(a
             .areas
             .iter()
-            .all(|r| !r.knowledge.is_enough() && r.gap.is_none()));
+            .all(|r| r.shown().is_none() && r.gap.is_none()));
+        assert!(a.areas.iter().all(|r| !r.verdict.is_clear()));
         assert!(a.plan.steps.is_empty());
 
         let mut two = Answers::new();
         two.insert("py-q1".into(), Answer::Choice { selected: vec![0] });
         two.insert("py-q2".into(), Answer::Choice { selected: vec![1] });
-        let a = assess(&p, &two);
+        let a = assess(&p, &two, 1);
         assert_eq!(a.areas[0].answered, 2);
         assert_eq!(
             a.areas[0].gap, None,
             "two answers are not enough for a level"
         );
+        assert!(!a.areas[0].verdict.is_clear());
     }
 
     #[test]
     fn skipped_questions_are_not_counted_as_wrong() {
         let p = sample_profile();
         let mut answers = answer_all(&p, true);
-        let all_right = assess(&p, &answers).areas[0].knowledge;
-        answers.insert("py-q4-missing".into(), Answer::Skipped);
+        let all_right = assess(&p, &answers, 1).areas[0].knowledge;
         answers.insert("py-q3".into(), Answer::Skipped);
-        let with_skip = assess(&p, &answers).areas[0].knowledge;
+        let with_skip = assess(&p, &answers, 1).areas[0].knowledge;
         assert_eq!(with_skip.answers, 2);
+        let mut wrong = answers.clone();
+        wrong.insert("py-q3".into(), answer_all(&p, false)["py-q3"].clone());
+        let with_wrong = assess(&p, &wrong, 1).areas[0].knowledge;
         assert!(
-            with_skip.level > 2.5,
-            "a skip is not a wrong answer: {with_skip:?} vs {all_right:?}"
+            with_skip.level > with_wrong.level,
+            "a skip is not a wrong answer: {with_skip:?} vs {with_wrong:?} (all right {all_right:?})"
         );
     }
 
@@ -348,9 +469,9 @@ mod tests {
     fn self_ratings_are_reported_beside_knowledge_not_mixed_in() {
         let p = sample_profile();
         let mut answers = answer_all(&p, false);
-        let knowledge = assess(&p, &answers).areas[0].knowledge;
+        let knowledge = assess(&p, &answers, 1).areas[0].knowledge;
         answers.insert("python-self".into(), Answer::Rating { level: 4 });
-        let a = assess(&p, &answers);
+        let a = assess(&p, &answers, 1);
         assert_eq!(a.areas[0].self_rating, Some(4.0));
         assert_eq!(
             a.areas[0].knowledge, knowledge,
@@ -364,6 +485,8 @@ mod tests {
         let e = Estimate {
             level: 2.0,
             se: 0.25,
+            low: 1.5,
+            high: 2.5,
             answers: 10,
         };
         assert_eq!(calibration(3.0, &e), Calibration::Calibrated); // 1.0 <= 0.75 + 0.25
@@ -373,39 +496,42 @@ mod tests {
     }
 
     #[test]
-    fn a_requirement_without_own_answers_follows_its_area() {
-        let p = sample_profile();
-        let mut answers = answer_all(&p, true);
-        answers.remove("py-q3"); // the only python-apis question
-        answers.insert("py-q1b".into(), Answer::Skipped);
-        let a = assess(&p, &answers);
-        // Python now has 2 answers: not enough, so neither requirement claims a level.
-        assert_eq!(a.requirement("python-apis").unwrap().estimate, None);
-        let all = assess(&p, &answer_all(&p, true));
-        let apis = all.requirement("python-apis").unwrap().estimate.unwrap();
-        assert_eq!(apis.answers, 1);
-        assert!(apis.level > 3.0);
-    }
-
-    #[test]
-    fn a_requirement_that_is_its_areas_only_evidence_gets_the_areas_estimate() {
-        // Docker is the infra area's only requirement: counting its answers once for the area
-        // and again for the requirement would make the requirement look surer than the area.
-        let p = sample_profile();
-        for right in [true, false] {
-            let a = assess(&p, &answer_all(&p, right));
-            let area = a
-                .areas
-                .iter()
-                .find(|r| r.area_id == "infra")
-                .unwrap()
-                .knowledge;
-            let docker = a.requirement("docker").unwrap().estimate.unwrap();
-            assert!(
-                (docker.level - area.level).abs() < 1e-9,
-                "{docker:?} vs {area:?}"
-            );
-            assert!((docker.se - area.se).abs() < 1e-9);
-        }
+    fn answers_that_look_like_guessing_show_no_level_and_no_verdict() {
+        let p = larger_sample(4);
+        let seed = 11;
+        // Always the option shown first.
+        let answers: Answers = p
+            .questions
+            .iter()
+            .map(|q| {
+                let first = shown_order(seed, q)[0];
+                (
+                    q.id.clone(),
+                    Answer::Choice {
+                        selected: vec![first],
+                    },
+                )
+            })
+            .collect();
+        let a = assess(&p, &answers, seed);
+        assert!(
+            matches!(
+                a.guessing,
+                Some(GuessingSign::SamePosition { position: 0, .. })
+            ),
+            "{:?}",
+            a.guessing
+        );
+        assert!(a
+            .areas
+            .iter()
+            .all(|r| r.shown().is_none() && !r.verdict.is_clear()));
+        assert!(a.requirements.iter().all(|r| r.gap.is_none()));
+        assert_eq!(a.readiness, None);
+        // The same answers read with the options in their authored order are knowledge-blind
+        // too, but a candidate who answers right is never told they guess.
+        let right = assess(&p, &answer_all(&p, true), seed);
+        assert_eq!(right.guessing, None);
+        assert!(right.areas.iter().all(|r| r.shown().is_some()));
     }
 }

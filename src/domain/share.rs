@@ -2,10 +2,11 @@
 //! level asked, the level shown with its uncertainty, the gap) packed into a URL fragment.
 //! Individual answers are never part of it, and a fragment never leaves the browser.
 //!
-//! Format, version 1: bytes, then base64url without padding.
-//! `[1][profile id: len, bytes][readiness % or 255][area count]`, per area
-//! `[id: len, bytes][required ×10][level ×10 or 255][standard error ×10][answers][gap ×10 or 255]`,
-//! then one check byte. Decoding checks every field and the check byte, so a damaged or
+//! Format, version 2: bytes, then base64url without padding.
+//! `[2][profile id: len, bytes][readiness %, low %, high % or 255][area count]`, per area
+//! `[id: len, bytes][required ×10][level ×10 or 255][standard error ×10][answers][gap ×10 or 255]
+//! [verdict: 0 meets, 1 below, 2 not clear]`, then one check byte. Version 1 (no range, no
+//! verdicts) is still read, so links shared before keep opening. Decoding checks every field and the check byte, so a damaged or
 //! hand-made fragment is refused with a sentence, never a panic.
 
 use std::fmt;
@@ -13,11 +14,12 @@ use std::fmt;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
+use super::measure::Verdict;
 use super::profile::MAX_LEVEL;
 use super::scoring::Assessment;
 use super::validate::is_slug;
 
-pub const SHARE_VERSION: u8 = 1;
+pub const SHARE_VERSION: u8 = 2;
 const NONE: u8 = 255;
 const MAX_AREAS: usize = 32;
 /// Longer fragments are refused before decoding: a real summary is a few hundred characters.
@@ -29,6 +31,8 @@ pub struct SharedSummary {
     pub profile_id: String,
     /// Percent; `None` before any area had enough answers.
     pub readiness: Option<u8>,
+    /// The readiness range in percent; `None` in links of format 1.
+    pub readiness_range: Option<(u8, u8)>,
     pub areas: Vec<SharedArea>,
 }
 
@@ -42,6 +46,26 @@ pub struct SharedArea {
     pub se: u8,
     pub answers: u8,
     pub gap: Option<u8>,
+    /// `None` in links of format 1.
+    pub verdict: Option<SharedVerdict>,
+}
+
+/// A verdict as a link carries it (the gap travels in [`SharedArea::gap`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SharedVerdict {
+    Meets,
+    Below,
+    NotClear,
+}
+
+impl From<&Verdict> for SharedVerdict {
+    fn from(v: &Verdict) -> SharedVerdict {
+        match v {
+            Verdict::Meets => SharedVerdict::Meets,
+            Verdict::Below { .. } => SharedVerdict::Below,
+            Verdict::NotClear { .. } => SharedVerdict::NotClear,
+        }
+    }
 }
 
 impl SharedSummary {
@@ -50,9 +74,10 @@ impl SharedSummary {
         let tenths = |x: f64| (x * 10.0).round().clamp(0.0, f64::from(MAX_LEVEL) * 10.0) as u8;
         SharedSummary {
             profile_id: profile_id.to_owned(),
-            readiness: assessment
+            readiness: assessment.readiness.map(|r| percent(r.mean)),
+            readiness_range: assessment
                 .readiness
-                .map(|r| r.round().clamp(0.0, 100.0) as u8),
+                .map(|r| (percent(r.low), percent(r.high))),
             areas: assessment
                 .areas
                 .iter()
@@ -63,6 +88,7 @@ impl SharedSummary {
                     se: tenths(a.knowledge.se),
                     answers: a.answered.min(254) as u8,
                     gap: a.gap.map(tenths),
+                    verdict: Some(SharedVerdict::from(&a.verdict)),
                 })
                 .collect(),
         }
@@ -72,7 +98,11 @@ impl SharedSummary {
     pub fn encode(&self) -> String {
         let mut bytes = vec![SHARE_VERSION];
         push_id(&mut bytes, &self.profile_id);
-        bytes.push(self.readiness.unwrap_or(NONE));
+        match (self.readiness, self.readiness_range) {
+            (Some(r), Some((low, high))) => bytes.extend([r, low, high]),
+            (Some(r), None) => bytes.extend([r, r, r]),
+            (None, _) => bytes.push(NONE),
+        }
         bytes.push(self.areas.len() as u8);
         for a in &self.areas {
             push_id(&mut bytes, &a.area_id);
@@ -82,6 +112,11 @@ impl SharedSummary {
                 a.se,
                 a.answers,
                 a.gap.unwrap_or(NONE),
+                match a.verdict {
+                    Some(SharedVerdict::Meets) => 0,
+                    Some(SharedVerdict::Below) => 1,
+                    Some(SharedVerdict::NotClear) | None => 2,
+                },
             ]);
         }
         bytes.push(check_byte(&bytes));
@@ -105,7 +140,7 @@ impl SharedSummary {
             .ok_or(ShareError::Damaged("it is empty"))?;
         let mut r = Reader { bytes: body, at: 0 };
         let version = r.byte()?;
-        if version != SHARE_VERSION {
+        if version != SHARE_VERSION && version != 1 {
             return Err(ShareError::UnknownVersion(version));
         }
         if check != check_byte(body) {
@@ -113,6 +148,13 @@ impl SharedSummary {
         }
         let profile_id = r.id()?;
         let readiness = r.optional(100)?;
+        let readiness_range = match (version, readiness) {
+            (1, _) | (_, None) => None,
+            _ => {
+                let (low, high) = (r.percent()?, r.percent()?);
+                Some((low, high))
+            }
+        };
         let count = usize::from(r.byte()?);
         if count > MAX_AREAS {
             return Err(ShareError::Damaged("it lists too many areas"));
@@ -126,6 +168,15 @@ impl SharedSummary {
                 se: r.tenths()?,
                 answers: r.byte()?,
                 gap: r.optional(40)?,
+                verdict: match version {
+                    1 => None,
+                    _ => Some(match r.byte()? {
+                        0 => SharedVerdict::Meets,
+                        1 => SharedVerdict::Below,
+                        2 => SharedVerdict::NotClear,
+                        _ => return Err(ShareError::Damaged("a verdict in it is unknown")),
+                    }),
+                },
             });
         }
         if r.at != body.len() {
@@ -134,6 +185,7 @@ impl SharedSummary {
         Ok(SharedSummary {
             profile_id,
             readiness,
+            readiness_range,
             areas,
         })
     }
@@ -158,6 +210,10 @@ impl fmt::Display for ShareError {
             ShareError::Damaged(why) => write!(f, "the link is damaged: {why}. Ask for the link again, copied whole"),
         }
     }
+}
+
+fn percent(x: f64) -> u8 {
+    x.round().clamp(0.0, 100.0) as u8
 }
 
 fn push_id(bytes: &mut Vec<u8>, id: &str) {
@@ -219,6 +275,13 @@ impl Reader<'_> {
         }
     }
 
+    fn percent(&mut self) -> Result<u8, ShareError> {
+        match self.byte()? {
+            b if b <= 100 => Ok(b),
+            _ => Err(ShareError::Damaged("a figure in it is out of range")),
+        }
+    }
+
     fn optional(&mut self, max: u8) -> Result<Option<u8>, ShareError> {
         match self.byte()? {
             NONE => Ok(None),
@@ -248,7 +311,7 @@ mod tests {
             );
         }
         answers.insert("py-q2".into(), Answer::Skipped);
-        SharedSummary::from_assessment(&profile.id, &assess(&profile, &answers))
+        SharedSummary::from_assessment(&profile.id, &assess(&profile, &answers, 7))
     }
 
     #[test]
@@ -283,11 +346,36 @@ mod tests {
             );
         }
         let mut future = URL_SAFE_NO_PAD.decode(&fragment).unwrap();
-        future[0] = 2;
+        future[0] = 3;
         assert_eq!(
             SharedSummary::decode(&URL_SAFE_NO_PAD.encode(future)),
-            Err(ShareError::UnknownVersion(2))
+            Err(ShareError::UnknownVersion(3))
         );
+    }
+
+    #[test]
+    fn a_link_of_format_1_still_opens_without_verdicts() {
+        // Format 1: id "sample", readiness 80, one area "python" required 2.0, level 2.5,
+        // se 0.3, 4 answers, gap 0.
+        let mut bytes = vec![1, 6];
+        bytes.extend(b"sample");
+        bytes.extend([80, 1, 6]);
+        bytes.extend(b"python");
+        bytes.extend([20, 25, 3, 4, 0]);
+        bytes.push(check_byte(&bytes));
+        let old = SharedSummary::decode(&URL_SAFE_NO_PAD.encode(bytes)).expect("format 1 reads");
+        assert_eq!(old.readiness, Some(80));
+        assert_eq!(old.readiness_range, None);
+        assert_eq!(old.areas[0].verdict, None);
+        assert_eq!(old.areas[0].level, Some(25));
+    }
+
+    #[test]
+    fn the_link_carries_each_areas_verdict_and_the_readiness_range() {
+        let s = summary();
+        assert!(s.areas.iter().all(|a| a.verdict.is_some()));
+        let (low, high) = s.readiness_range.expect("a range");
+        assert!(low <= s.readiness.unwrap() && s.readiness.unwrap() <= high);
     }
 
     proptest! {

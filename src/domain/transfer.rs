@@ -105,7 +105,7 @@ mod tests {
     use crate::domain::testing::sample_profile;
 
     fn some_progress() -> Progress {
-        let mut p = Progress::new("sample-role");
+        let mut p = Progress::new("sample-role", 3);
         p.mode = Mode::Quick;
         p.answers
             .insert("py-q1".into(), Answer::Choice { selected: vec![0] });

@@ -4,7 +4,10 @@
 use std::collections::HashSet;
 
 use super::problem::Problem;
-use super::profile::{Profile, QuestionKind, MAX_LEVEL};
+use super::profile::{Profile, QuestionKind, MAX_LEVEL, MIN_LEVEL};
+
+/// The most options a question may have: each is picked with one digit key.
+pub const MAX_OPTIONS: usize = 9;
 
 /// Every problem that makes `profile` unusable; empty when it is fine.
 pub fn validate(profile: &Profile) -> Vec<Problem> {
@@ -165,11 +168,38 @@ pub fn validate(profile: &Profile) -> Vec<Problem> {
                 format!("difficulty is {}, must be 1 to 3", q.difficulty),
             );
         }
+        if q.options.len() > MAX_OPTIONS {
+            report(
+                at.clone(),
+                format!(
+                    "has {} options, at most {MAX_OPTIONS} (one digit key each)",
+                    q.options.len()
+                ),
+            );
+        }
         if let Some(a) = q.discrimination {
             if !(a.is_finite() && a > 0.0 && a <= 4.0) {
                 report(
                     at.clone(),
-                    format!("discrimination is {a}, must be above 0 and at most 4"),
+                    format!(
+                        "discrimination is {a}, must be above 0 and at most 4 (logits per level)"
+                    ),
+                );
+            }
+        }
+        if let Some(c) = q.guessing {
+            if !(c.is_finite() && (0.0..1.0).contains(&c)) {
+                report(
+                    at.clone(),
+                    format!("guessing is {c}, must be at least 0 and below 1"),
+                );
+            }
+        }
+        if let Some(d) = q.fitted_difficulty {
+            if !(d.is_finite() && (f64::from(MIN_LEVEL)..=f64::from(MAX_LEVEL)).contains(&d)) {
+                report(
+                    at.clone(),
+                    format!("fitted_difficulty is {d}, must be on the level scale, {MIN_LEVEL} to {MAX_LEVEL}"),
                 );
             }
         }
@@ -371,5 +401,54 @@ mod tests {
         let p = sample_profile();
         let text = serde_json::to_string(&p).expect("profile serialises");
         assert_eq!(parse_profile(&text).expect("and parses back"), p);
+    }
+
+    #[test]
+    fn fitted_parameters_off_their_ranges_are_refused_with_their_location() {
+        let mut p = sample_profile();
+        p.questions[0].guessing = Some(1.0);
+        p.questions[1].discrimination = Some(0.0);
+        p.questions[2].fitted_difficulty = Some(4.5);
+        p.questions[3].guessing = Some(-0.1);
+        p.questions[4].discrimination = Some(f64::NAN);
+        let found = messages(&p);
+        assert_eq!(found.len(), 5, "{found:#?}");
+        let id = |i: usize| p.questions[i].id.clone();
+        assert_eq!(
+            found[0],
+            format!(
+                "questions[0] ({}): guessing is 1, must be at least 0 and below 1",
+                id(0)
+            )
+        );
+        assert!(found[1].starts_with(&format!("questions[1] ({})", id(1))));
+        assert!(found[1].contains("discrimination is 0, must be above 0"));
+        assert!(found[2].ends_with("fitted_difficulty is 4.5, must be on the level scale, 0 to 4"));
+        assert!(found[3].contains("guessing is -0.1"));
+        assert!(found[4].contains("discrimination is NaN"));
+
+        let mut fine = sample_profile();
+        fine.questions[0].guessing = Some(0.2);
+        fine.questions[0].discrimination = Some(1.4);
+        fine.questions[0].fitted_difficulty = Some(2.35);
+        assert_eq!(messages(&fine), Vec::<String>::new());
+    }
+
+    #[test]
+    fn more_options_than_digit_keys_are_refused() {
+        let mut p = sample_profile();
+        let extra = p.questions[0].options[1].clone();
+        for n in 0..8 {
+            let mut o = extra.clone();
+            o.text = format!("{} {n}", o.text);
+            p.questions[0].options.push(o);
+        }
+        let found = messages(&p);
+        assert!(
+            found
+                .iter()
+                .any(|m| m.ends_with("options, at most 9 (one digit key each)")),
+            "{found:#?}"
+        );
     }
 }

@@ -2,10 +2,11 @@
 //!
 //! Area by area, in the profile's order; inside an area the self-ratings first (so the candidate
 //! says what they think they know before being tested on it), then the knowledge questions: all
-//! of them in a full check, or in a quick check the ones `adaptive` picks one after another.
+//! of them in a full check, or in a quick check the ones `measure::select` picks one after
+//! another until the area's verdict is clear.
 
-use super::adaptive::{next_quick_question, quick_max};
 use super::answer::Answers;
+use super::measure::select::{next_question, QUICK_MAX_PER_AREA, QUICK_TYPICAL_PER_AREA};
 use super::profile::Profile;
 use super::progress::Mode;
 
@@ -47,18 +48,30 @@ const SECONDS_PER_SELF_RATING: u32 = 15;
 const SECONDS_PER_QUESTION: u32 = 40;
 const SECONDS_PER_CODE_QUESTION: u32 = 70;
 
+/// The most questions a quick check asks in an area of `questions` questions; all of them once
+/// the candidate continues the area.
+pub fn quick_limit(questions: usize, continued: bool) -> usize {
+    if continued {
+        questions
+    } else {
+        questions.min(QUICK_MAX_PER_AREA)
+    }
+}
+
 impl Walk {
-    pub fn new(profile: &Profile, mode: Mode, answers: &Answers) -> Walk {
+    /// The walk for `mode`; in a quick check, the areas in `continued` go on past the quick
+    /// maximum (the candidate asked to settle them) until their verdict is clear.
+    pub fn new(profile: &Profile, mode: Mode, answers: &Answers, continued: &[String]) -> Walk {
         match mode {
             Mode::Full => Walk::full(profile),
-            Mode::Quick => Walk::quick(profile, answers),
+            Mode::Quick => Walk::quick(profile, answers, continued),
         }
     }
 
     /// A quick check, replayed from the answers: at each point the adaptive choice depends only
     /// on the answers before it, so replaying them gives the same sequence the candidate saw,
     /// ending with the step to answer next.
-    pub fn quick(profile: &Profile, answers: &Answers) -> Walk {
+    pub fn quick(profile: &Profile, answers: &Answers, continued: &[String]) -> Walk {
         let mut steps = Vec::new();
         let mut area_totals = Vec::new();
         let mut known = Answers::new();
@@ -75,7 +88,8 @@ impl Walk {
                 .iter()
                 .filter(|q| q.area == area.id)
                 .count();
-            area_totals.push(ratings.len() + quick_max(questions));
+            let max = quick_limit(questions, continued.contains(&area.id));
+            area_totals.push(ratings.len() + max);
             if open {
                 continue;
             }
@@ -94,7 +108,7 @@ impl Walk {
                 }
             }
             while !open {
-                let Some(q) = next_quick_question(profile, &area.id, &known) else {
+                let Some(q) = next_question(profile, &area.id, &known, max) else {
                     break;
                 };
                 steps.push(Step {
@@ -204,7 +218,8 @@ impl Walk {
     }
 
     /// Estimated minutes for the whole check, rounded up: every item in a full check; in a quick
-    /// one every self-rating and at most half of each area's questions, at the average pace.
+    /// one every self-rating and the typical number of questions per area (the simulation's
+    /// median, see `measure::select`), at the average pace.
     pub fn estimated_minutes(profile: &Profile, mode: Mode) -> u32 {
         let seconds = |id: &str| match profile.question(id) {
             None => SECONDS_PER_SELF_RATING,
@@ -227,7 +242,10 @@ impl Walk {
                 let asked: usize = profile
                     .areas
                     .iter()
-                    .map(|a| quick_max(profile.questions.iter().filter(|q| q.area == a.id).count()))
+                    .map(|a| {
+                        let n = profile.questions.iter().filter(|q| q.area == a.id).count();
+                        n.min(QUICK_TYPICAL_PER_AREA)
+                    })
                     .sum();
                 (all - question_seconds) + mean * asked as u32
             }
@@ -295,8 +313,9 @@ mod tests {
         let profile = sample_profile();
         // 2 ratings x 15 s + 1 code question x 70 s + 5 questions x 40 s = 300 s -> 5 min.
         assert_eq!(Walk::estimated_minutes(&profile, Mode::Full), 5);
-        // 2 ratings x 15 s + (1 + 1) questions x the mean 45 s = 120 s -> 2 min.
-        assert_eq!(Walk::estimated_minutes(&profile, Mode::Quick), 2);
+        // 2 ratings x 15 s + (3 + 3) questions (all there are, below the typical 4 per area)
+        // x the mean 45 s = 300 s -> 5 min.
+        assert_eq!(Walk::estimated_minutes(&profile, Mode::Quick), 5);
     }
 
     #[test]
@@ -309,31 +328,69 @@ mod tests {
                 .map(|s| s.item_id.clone())
                 .collect::<Vec<_>>()
         };
-        let walk = Walk::quick(&profile, &answers);
+        let walk = Walk::quick(&profile, &answers, &[]);
         assert_eq!(ids(&walk), ["python-self"], "only the first step is open");
-        assert_eq!(walk.overall(&answers), Count { done: 0, total: 4 });
+        assert_eq!(walk.overall(&answers), Count { done: 0, total: 8 });
 
         answers.insert("python-self".into(), Answer::Rating { level: 2 });
         assert_eq!(
-            ids(&Walk::quick(&profile, &answers)),
+            ids(&Walk::quick(&profile, &answers, &[])),
             ["python-self", "py-q2"]
         );
-        answers.insert("py-q2".into(), Answer::Choice { selected: vec![1] });
-        // Python's one quick question is answered; the infra area begins.
-        assert_eq!(
-            ids(&Walk::quick(&profile, &answers)),
-            ["python-self", "py-q2", "infra-self"]
-        );
-        answers.insert("infra-self".into(), Answer::Rating { level: 1 });
-        let walk = Walk::quick(&profile, &answers);
-        assert_eq!(walk.steps().len(), 4);
-        answers.insert(walk.steps()[3].item_id.clone(), Answer::Skipped);
-        let done = Walk::quick(&profile, &answers);
+        // Answering step by step, each walk extends the one before it by exactly one step.
+        let mut before = ids(&Walk::quick(&profile, &answers, &[]));
+        loop {
+            let walk = Walk::quick(&profile, &answers, &[]);
+            let Some(open) = walk.first_open(&answers).map(str::to_owned) else {
+                break;
+            };
+            assert_eq!(
+                ids(&walk)[..before.len()],
+                before[..],
+                "earlier steps never change"
+            );
+            before = ids(&walk);
+            answers.insert(open, Answer::Skipped);
+        }
+        let done = Walk::quick(&profile, &answers, &[]);
         assert_eq!(
             done.first_open(&answers),
             None,
             "every quick step is answered"
         );
-        assert_eq!(done.overall(&answers), Count { done: 4, total: 4 });
+        assert!(ids(&done).contains(&"infra-self".to_owned()));
+        // Skips tell nothing, so each area asks all 3 of its questions.
+        assert_eq!(done.overall(&answers), Count { done: 8, total: 8 });
+    }
+
+    #[test]
+    fn a_continued_area_goes_past_the_quick_maximum() {
+        let mut profile = sample_profile();
+        let template = profile.question("py-q2").unwrap().clone();
+        for i in 0..10 {
+            let mut q = template.clone();
+            q.id = format!("py-extra-{i}");
+            profile.questions.push(q);
+        }
+        let skip_all = |continued: &[String]| {
+            let mut answers = Answers::new();
+            while let Some(open) = Walk::quick(&profile, &answers, continued)
+                .first_open(&answers)
+                .map(str::to_owned)
+            {
+                answers.insert(open, Answer::Skipped);
+            }
+            let walk = Walk::quick(&profile, &answers, continued);
+            walk.steps()
+                .iter()
+                .filter(|s| s.is_question && s.area_index == 0)
+                .count()
+        };
+        assert_eq!(skip_all(&[]), QUICK_MAX_PER_AREA);
+        assert_eq!(
+            skip_all(&["python".to_owned()]),
+            13,
+            "every python question"
+        );
     }
 }

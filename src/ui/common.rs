@@ -168,7 +168,7 @@ pub fn AreasTable(
                         <th scope="col">"Asked"</th>
                         <th scope="col">"Shown"</th>
                         {self_rating.then(|| view! { <th scope="col">"Self-rating"</th> })}
-                        <th scope="col">"Gap"</th>
+                        <th scope="col">"Verdict"</th>
                         <th scope="col">"Answered"</th>
                     </tr>
                 </thead>

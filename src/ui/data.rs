@@ -7,8 +7,10 @@ use leptos_router::components::A;
 use super::common::AreasTable;
 use super::Session;
 use crate::browser;
-use crate::domain::irt::Estimate;
-use crate::domain::report::{markdown_summary, shown_gap, shown_level, summary_file_name};
+use crate::domain::measure::Estimate;
+use crate::domain::report::{
+    markdown_summary, shown_level, shown_shared_verdict, summary_file_name,
+};
 use crate::domain::scoring::Assessment;
 use crate::domain::share::SharedSummary;
 use crate::domain::transfer::{export_file_name, export_progress, import_progress};
@@ -166,9 +168,12 @@ pub fn SharedPage() -> impl IntoView {
                         .map(|x| x.title.clone())
                         .unwrap_or_else(|| a.area_id.clone());
                     let tenths = |t: u8| f64::from(t) / 10.0;
+                    let level = a.level.map(tenths).unwrap_or(0.0);
                     let shown = shown_level(&Estimate {
-                        level: a.level.map(tenths).unwrap_or(0.0),
+                        level,
                         se: tenths(a.se),
+                        low: level,
+                        high: level,
                         answers: usize::from(a.answers),
                     });
                     view! {
@@ -176,7 +181,7 @@ pub fn SharedPage() -> impl IntoView {
                             <th scope="row">{title}</th>
                             <td>{format!("{:.1}", tenths(a.required))}</td>
                             <td>{shown}</td>
-                            <td class="gap">{shown_gap(a.gap.map(tenths))}</td>
+                            <td class="verdict">{shown_shared_verdict(a.verdict, a.gap)}</td>
                             <td>{a.answers}</td>
                         </tr>
                     }
@@ -186,9 +191,10 @@ pub fn SharedPage() -> impl IntoView {
                 <p class="eyebrow">"Shared results \u{b7} read-only"</p>
                 <h1>{profile.role.title.clone()}</h1>
                 <p class="readiness" id="shared-readiness">
-                    {match summary.readiness {
-                        Some(r) => format!("{r}% ready for this role\u{2019}s requirements, over what was answered."),
-                        None => "Not enough answers yet for a readiness figure.".to_owned(),
+                    {match (summary.readiness, summary.readiness_range) {
+                        (Some(_), Some((low, high))) if low != high => format!("{low}\u{2013}{high}% ready for this role\u{2019}s requirements (95% range)."),
+                        (Some(r), _) => format!("{r}% ready for this role\u{2019}s requirements."),
+                        (None, _) => "Not enough answers yet for a readiness figure.".to_owned(),
                     }}
                 </p>
                 <AreasTable label="Shared results by area" id="shared-table" self_rating=false>

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use super::common::{Notices, ProgressBar};
 use super::Session;
 use crate::browser;
-use crate::domain::answer::{level_for_key, option_for_key, Answer};
+use crate::domain::answer::{level_for_key, option_for_key, shown_order, Answer};
 use crate::domain::profile::{Question, QuestionKind, SelfRating};
 use crate::domain::progress::Mode;
 
@@ -107,7 +107,9 @@ pub fn ItemPage() -> impl IntoView {
             }
             let profile = session.profile();
             if let Some(question) = profile.question(&id) {
-                if let Some(index) = option_for_key(&key).filter(|i| *i < question.options.len()) {
+                // The digit names the option's place on screen, which the shuffle maps back.
+                let order = shown_order(session.option_seed(), question);
+                if let Some(&index) = option_for_key(&key).and_then(|shown| order.get(shown)) {
                     event.prevent_default();
                     session.pick(&id, index);
                 }
@@ -266,11 +268,11 @@ fn QuestionView(question: Question) -> impl IntoView {
                 .with(|p| p.answers.get(&id).map(|a| a.selected().to_vec()))
         }
     };
-    let options = question
-        .options
-        .iter()
+    let options = shown_order(session.option_seed(), &question)
+        .into_iter()
         .enumerate()
-        .map(|(index, option)| {
+        .map(|(shown, index)| {
+            let option = &question.options[index];
             let id = id.clone();
             let selected = selected.clone();
             view! {
@@ -282,7 +284,7 @@ fn QuestionView(question: Question) -> impl IntoView {
                         prop:checked=move || selected().is_some_and(|s| s.contains(&index))
                         on:change=move |_| session.pick(&id, index)
                     />
-                    <kbd aria-hidden="true">{index + 1}</kbd>
+                    <kbd aria-hidden="true">{shown + 1}</kbd>
                     <span class="option-text">{option.text.clone()}</span>
                 </label>
             }

@@ -7,9 +7,10 @@ use leptos_router::components::A;
 use super::common::{AreasTable, Notices, StartOver};
 use super::data::KeepResults;
 use super::Session;
-use crate::domain::irt::MIN_ANSWERS_FOR_LEVEL;
+use crate::domain::measure::{Verdict, MIN_ANSWERS};
 use crate::domain::profile::Profile;
-use crate::domain::report::{shown_gap, shown_level};
+use crate::domain::progress::Mode;
+use crate::domain::report::{shown_guessing, shown_level, shown_readiness, shown_verdict};
 use crate::domain::scoring::{assess, AreaResult, Calibration, Gap};
 
 #[component]
@@ -18,7 +19,11 @@ pub fn ResultsPage() -> impl IntoView {
     let profile = session.profile();
     let assessment = {
         let profile = profile.clone();
-        Memo::new(move |_| session.progress.with(|p| assess(&profile, &p.answers)))
+        Memo::new(move |_| {
+            session
+                .progress
+                .with(|p| assess(&profile, &p.answers, p.option_seed))
+        })
     };
     let title = profile.role.title.clone();
     let review_href = move || format!("/check/{}", session.resume_item().unwrap_or_default());
@@ -26,8 +31,11 @@ pub fn ResultsPage() -> impl IntoView {
     let readiness = move || match assessment.read().readiness {
         Some(r) => view! {
             <p class="readiness">
-                <span class="readiness-figure" id="readiness">{format!("{r:.0}%")}</span>
-                " ready for this role's requirements, over what you answered."
+                <span class="readiness-figure" id="readiness" data-mean=format!("{:.0}", r.mean)>
+                    {shown_readiness(&r)}
+                </span>
+                " ready for this role\u{2019}s requirements. The range is where your readiness "
+                "lies with 95% certainty; more answers narrow it."
             </p>
         }
         .into_any(),
@@ -46,7 +54,12 @@ pub fn ResultsPage() -> impl IntoView {
             .iter()
             .map(|area| {
                 let shown = shown_level(&area.knowledge);
-                let gap_text = shown_gap(area.gap);
+                let verdict_kind = match area.verdict {
+                    Verdict::Meets => "meets",
+                    Verdict::Below { .. } => "below",
+                    Verdict::NotClear { .. } => "not-clear",
+                };
+                let verdict_text = shown_verdict(&area.verdict);
                 let calibration = match area.calibration {
                     Some(Calibration::OverConfident) => "rated yourself higher than your answers show",
                     Some(Calibration::UnderConfident) => "rated yourself lower than your answers show",
@@ -64,8 +77,12 @@ pub fn ResultsPage() -> impl IntoView {
                                 {(!calibration.is_empty()).then(|| format!(" \u{2014} {calibration}"))}
                             </span>
                         </td>
-                        <td class="gap" data-gap=area.gap.map(|g| format!("{g:.2}")).unwrap_or_default()>
-                            {gap_text}
+                        <td
+                            class="verdict"
+                            data-verdict=verdict_kind
+                            data-gap=area.gap.map(|g| format!("{g:.2}")).unwrap_or_default()
+                        >
+                            {verdict_text}
                         </td>
                         <td>{format!("{} of {}", area.answered, area.questions)}</td>
                     </tr>
@@ -95,20 +112,75 @@ pub fn ResultsPage() -> impl IntoView {
         }
     };
 
+    let guessing = move || {
+        assessment.read().guessing.map(|sign| {
+            view! {
+                <p class="notice guessing" id="guessing-notice" role="status">
+                    {shown_guessing(&sign)}
+                </p>
+            }
+        })
+    };
+
+    // After a quick check, the areas whose verdict is not clear yet can be continued.
+    let navigate = leptos_router::hooks::use_navigate();
+    let unclear = move || -> Vec<String> {
+        assessment
+            .read()
+            .areas
+            .iter()
+            .filter(|a| !a.verdict.is_clear() && a.answered < a.questions)
+            .map(|a| a.area_id.clone())
+            .collect()
+    };
+    let continue_unclear = move || {
+        let areas = unclear();
+        (session.mode() == Mode::Quick && !areas.is_empty()).then(|| {
+            let navigate = navigate.clone();
+            let count = areas.len();
+            view! {
+                <section class="continue" aria-labelledby="continue-title">
+                    <h2 id="continue-title">"Settle what is not clear yet"</h2>
+                    <p>
+                        {format!(
+                            "{count} area(s) have no clear verdict yet. Answer a few more questions \
+                             in just those areas; the rest stays as it is."
+                        )}
+                    </p>
+                    <button
+                        class="primary"
+                        id="continue-unclear"
+                        on:click=move |_| {
+                            if let Some(item) = session.continue_areas(areas.clone()) {
+                                navigate(&format!("/check/{item}"), Default::default());
+                            }
+                        }
+                    >
+                        "Continue the unclear areas"
+                    </button>
+                </section>
+            }
+        })
+    };
+
     view! {
         <main class="page results">
             <Notices />
             <p class="eyebrow">"Your results"</p>
             <h1>{title}</h1>
+            {guessing}
             {readiness}
+            {continue_unclear}
             <section aria-labelledby="by-area">
                 <h2 id="by-area">"By area"</h2>
                 <p class="muted">
                     "Levels run from 0 (none) to 4 (could teach it). \u{201c}Asked\u{201d} is what "
                     "the posting asks for; \u{201c}Shown\u{201d} is what your answers to the knowledge "
                     "questions show, \u{b1} its uncertainty; your self-rating is shown beside it, "
-                    "never mixed in. An area needs " {MIN_ANSWERS_FOR_LEVEL} " answered questions "
-                    "before it shows a level."
+                    "never mixed in. The verdict is \u{201c}meets\u{201d} or \u{201c}below\u{201d} "
+                    "only when your level is on that side of the level asked with 97.5% certainty; "
+                    "otherwise it is \u{201c}not clear yet\u{201d}. An area needs " {MIN_ANSWERS}
+                    " answered questions before it shows a level."
                 </p>
                 {move || view! { <LevelChart areas=assessment.read().areas.clone() /> }}
                 <AreasTable label="Results by area, scrolls sideways on small screens" self_rating=true>
@@ -133,8 +205,8 @@ pub fn ResultsPage() -> impl IntoView {
     }
 }
 
-/// Asked against shown level per area, drawn as SVG: a bar for the estimate with a whisker of
-/// ± one standard error, a tick for the level asked, a ring for the self-rating. The table
+/// Asked against shown level per area, drawn as SVG: a bar for the estimate with whiskers for
+/// its 95 % range, a tick for the level asked, a ring for the self-rating. The table
 /// below it carries the same figures for screen readers.
 #[component]
 fn LevelChart(areas: Vec<AreaResult>) -> impl IntoView {
@@ -164,9 +236,9 @@ fn LevelChart(areas: Vec<AreaResult>) -> impl IntoView {
             let estimate = k.is_enough().then(|| {
                 view! {
                     <rect class="chart-bar" x=LEFT y=mid - 7.0 width=(x(k.level) - LEFT).max(0.0) height=14.0 rx=3.0 />
-                    <line class="chart-error" x1=x(k.level - k.se) x2=x(k.level + k.se) y1=mid y2=mid />
-                    <line class="chart-error" x1=x(k.level - k.se) x2=x(k.level - k.se) y1=mid - 5.0 y2=mid + 5.0 />
-                    <line class="chart-error" x1=x(k.level + k.se) x2=x(k.level + k.se) y1=mid - 5.0 y2=mid + 5.0 />
+                    <line class="chart-error" x1=x(k.low) x2=x(k.high) y1=mid y2=mid />
+                    <line class="chart-error" x1=x(k.low) x2=x(k.low) y1=mid - 5.0 y2=mid + 5.0 />
+                    <line class="chart-error" x1=x(k.high) x2=x(k.high) y1=mid - 5.0 y2=mid + 5.0 />
                 }
             });
             let rating = area
@@ -195,7 +267,7 @@ fn LevelChart(areas: Vec<AreaResult>) -> impl IntoView {
                 {rows}
             </svg>
             <figcaption class="chart-legend">
-                <span><span class="key key-bar"></span>" shown by your answers (\u{b1} uncertainty)"</span>
+                <span><span class="key key-bar"></span>" shown by your answers (whiskers: 95% range)"</span>
                 <span><span class="key key-required"></span>" asked by the posting"</span>
                 <span><span class="key key-self"></span>" your self-rating"</span>
             </figcaption>
@@ -248,7 +320,7 @@ fn PlanStep(gap: Gap, profile: std::sync::Arc<Profile>) -> impl IntoView {
         <li class="plan-step" data-requirement=gap.requirement_id.clone()>
             <p>
                 <strong>{text}</strong>
-                <span class="muted">{format!(" \u{2014} {area}, gap {:.1}", gap.size)}</span>
+                <span class="muted">{format!(" \u{2014} {area}, gap of about {:.1}", gap.size)}</span>
             </p>
             <ul class="missed">{missed}</ul>
         </li>

@@ -34,7 +34,9 @@ impl Session {
         let progress = RwSignal::new(progress);
         let walk = {
             let profile = profile.clone();
-            Memo::new(move |_| progress.with(|p| Arc::new(Walk::new(&profile, p.mode, &p.answers))))
+            Memo::new(move |_| {
+                progress.with(|p| Arc::new(Walk::new(&profile, p.mode, &p.answers, &p.continued)))
+            })
         };
         let session = Session {
             profile: StoredValue::new(profile),
@@ -112,10 +114,31 @@ impl Session {
         }
     }
 
+    /// The seed of this candidate's option order.
+    pub fn option_seed(&self) -> u64 {
+        self.progress.with_untracked(|p| p.option_seed)
+    }
+
+    /// After a quick check: go on in the areas whose verdict is not clear yet. Returns the
+    /// first item to answer, if any is left.
+    pub fn continue_areas(&self, area_ids: Vec<String>) -> Option<String> {
+        self.change(|p| {
+            for id in area_ids {
+                if !p.continued.contains(&id) {
+                    p.continued.push(id);
+                }
+            }
+            p.finished = false;
+        });
+        let walk = self.walk_now();
+        self.progress
+            .with_untracked(|p| walk.first_open(&p.answers).map(str::to_owned))
+    }
+
     /// Deletes every answer for this profile.
     pub fn restart(&self) {
         let id = self.profile().id.clone();
-        self.change(|p| *p = Progress::new(&id));
+        self.change(|p| *p = Progress::new(&id, browser::random_seed()));
     }
 
     /// Replaces the progress with `imported` (already checked in full). Progress that was here
@@ -177,7 +200,9 @@ impl Session {
                 return;
             }
             let Some(raw) = event.new_value() else {
-                session.progress.set(Progress::new(&profile.id));
+                session
+                    .progress
+                    .set(Progress::new(&profile.id, browser::random_seed()));
                 return;
             };
             if let Ok(restored) = decode_progress(&raw, &profile) {
@@ -191,7 +216,7 @@ impl Session {
 fn restore(profile: &Profile, notices: &mut Vec<String>) -> Progress {
     let key = storage_key(&profile.id);
     let Some(raw) = browser::load(&key) else {
-        return Progress::new(&profile.id);
+        return Progress::new(&profile.id, browser::random_seed());
     };
     match decode_progress(&raw, profile) {
         Ok(restored) => {
@@ -207,7 +232,7 @@ fn restore(profile: &Profile, notices: &mut Vec<String>) -> Progress {
         Err(error) => {
             let backup = backup_key(&profile.id, browser::now_ms());
             let kept = browser::save(&backup, &raw).is_ok();
-            let fresh = Progress::new(&profile.id);
+            let fresh = Progress::new(&profile.id, browser::random_seed());
             // The backup must exist before the broken value is replaced.
             if kept {
                 let _ = browser::save(&key, &fresh.encode());

@@ -7,9 +7,8 @@ use leptos_router::hooks::use_navigate;
 use super::common::{Notices, StartOver};
 use super::data::ProgressFile;
 use super::Session;
-use crate::domain::adaptive::quick_max;
 use crate::domain::progress::Mode;
-use crate::domain::walk::Walk;
+use crate::domain::walk::{quick_limit, Walk};
 
 #[component]
 pub fn WelcomePage() -> impl IntoView {
@@ -19,7 +18,7 @@ pub fn WelcomePage() -> impl IntoView {
     let minutes = Walk::estimated_minutes(&profile, Mode::Full);
     let quick_minutes = Walk::estimated_minutes(&profile, Mode::Quick);
     let total = walk.len();
-    let quick_total = Walk::quick(&profile, &Default::default()).planned();
+    let quick_total = Walk::quick(&profile, &Default::default(), &[]).planned();
     let started = move || session.progress.with(|p| !p.is_empty());
     let progress = Signal::derive(move || {
         session
@@ -50,7 +49,7 @@ pub fn WelcomePage() -> impl IntoView {
                 .filter(|q| q.area == area.id)
                 .count();
             let count = walk.in_area(i, &Default::default()).total;
-            let quick = quick_max(questions);
+            let quick = quick_limit(questions, false);
             view! {
                 <li>
                     <strong>{area.title.clone()}</strong>
