@@ -82,6 +82,20 @@ ensure_python_tools() {
   fi
 }
 
+# tests/reference/compare_irt.py checks Fitcheck's ability estimate against girth's 3PL EAP
+# (girth brings numpy and scipy).
+ensure_reference_tools() {
+  command -v python3 >/dev/null || fail "python3 is needed for the IRT reference comparison"
+  if ! python3 -c 'import girth, scipy.stats, sys
+from importlib.metadata import version
+sys.exit(not version("girth").startswith("0.8."))' 2>/dev/null; then
+    step "installing girth 0.8 for python3 (IRT reference comparison)"
+    python3 -m pip install --quiet --user 'girth>=0.8,<0.9' \
+      || python3 -m pip install --quiet 'girth>=0.8,<0.9' \
+      || fail "could not install girth with pip"
+  fi
+}
+
 setup_build_tools() {
   ensure_wasm_target
   ensure_trunk

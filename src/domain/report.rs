@@ -6,8 +6,7 @@ use super::measure::guessing::GuessingSign;
 use super::measure::verdict::Readiness;
 use super::measure::{Estimate, Verdict, MIN_ANSWERS};
 use super::profile::{level_name, Profile};
-use super::scoring::{Assessment, Calibration};
-use super::share::SharedVerdict;
+use super::scoring::{AreaResult, Assessment, Calibration};
 
 /// A verdict as the candidate reads it.
 pub fn shown_verdict(verdict: &Verdict) -> String {
@@ -26,15 +25,11 @@ pub fn shown_verdict(verdict: &Verdict) -> String {
     }
 }
 
-/// A verdict carried by a share link as the reader reads it; links of format 1 carried none.
-pub fn shown_shared_verdict(verdict: Option<SharedVerdict>, gap_tenths: Option<u8>) -> String {
+/// A verdict carried by a share link as the reader reads it; links of format 1 carried none,
+/// only the gap.
+pub fn shown_shared_verdict(verdict: Option<&Verdict>, gap_tenths: Option<u8>) -> String {
     match verdict {
-        Some(SharedVerdict::Meets) => "meets".to_owned(),
-        Some(SharedVerdict::Below) => format!(
-            "below (gap of about {:.1})",
-            f64::from(gap_tenths.unwrap_or(0)) / 10.0
-        ),
-        Some(SharedVerdict::NotClear) => "not clear yet".to_owned(),
+        Some(v) => shown_verdict(v),
         None => format!("gap {}", shown_gap(gap_tenths.map(|g| f64::from(g) / 10.0))),
     }
 }
@@ -85,6 +80,15 @@ pub fn shown_level(k: &Estimate) -> String {
     }
 }
 
+/// An area's level as the candidate reads it: withheld when the answers look like guessing.
+pub fn shown_area_level(area: &AreaResult) -> String {
+    if area.withheld {
+        "not shown: the answers look like guessing".to_owned()
+    } else {
+        shown_level(&area.knowledge)
+    }
+}
+
 /// A gap as the candidate reads it; gaps within the estimate's noise read as "none".
 pub fn shown_gap(gap: Option<f64>) -> String {
     match gap {
@@ -127,7 +131,7 @@ pub fn markdown_summary(profile: &Profile, assessment: &Assessment) -> String {
     md.push_str("| Area | Asked | Shown by answers | Verdict | Self-rating | Answered |\n");
     md.push_str("| --- | ---: | --- | --- | --- | ---: |\n");
     for a in &assessment.areas {
-        let shown = shown_level(&a.knowledge);
+        let shown = shown_area_level(a);
         let rating = match (a.self_rating, a.calibration) {
             (Some(s), Some(c)) => format!("{s:.1}, {}", calibration_words(c)),
             (Some(s), None) => format!("{s:.1}"),

@@ -5,7 +5,8 @@
 //! Format, version 2: bytes, then base64url without padding.
 //! `[2][profile id: len, bytes][readiness %, low %, high % or 255][area count]`, per area
 //! `[id: len, bytes][required ×10][level ×10 or 255][standard error ×10][answers][gap ×10 or 255]
-//! [verdict: 0 meets, 1 below, 2 not clear]`, then one check byte. Version 1 (no range, no
+//! [verdict: 0 meets, 1 below, 2 not clear][gap ×10 when below, questions to settle it or 255
+//! when not clear, else 0]`, then one check byte. Version 1 (no range, no
 //! verdicts) is still read, so links shared before keep opening. Decoding checks every field and the check byte, so a damaged or
 //! hand-made fragment is refused with a sentence, never a panic.
 
@@ -46,32 +47,30 @@ pub struct SharedArea {
     pub se: u8,
     pub answers: u8,
     pub gap: Option<u8>,
-    /// `None` in links of format 1.
-    pub verdict: Option<SharedVerdict>,
+    /// The verdict as the link carries it (a gap in tenths); `None` in links of format 1.
+    pub verdict: Option<Verdict>,
 }
 
-/// A verdict as a link carries it (the gap travels in [`SharedArea::gap`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SharedVerdict {
-    Meets,
-    Below,
-    NotClear,
-}
-
-impl From<&Verdict> for SharedVerdict {
-    fn from(v: &Verdict) -> SharedVerdict {
-        match v {
-            Verdict::Meets => SharedVerdict::Meets,
-            Verdict::Below { .. } => SharedVerdict::Below,
-            Verdict::NotClear { .. } => SharedVerdict::NotClear,
-        }
+/// `verdict` as a link carries it: the gap to a tenth, the count of questions below 255.
+fn carried(verdict: &Verdict) -> Verdict {
+    match *verdict {
+        Verdict::Below { gap } => Verdict::Below {
+            gap: f64::from(tenths(gap)) / 10.0,
+        },
+        Verdict::NotClear { more } => Verdict::NotClear {
+            more: more.map(|n| n.min(254)),
+        },
+        Verdict::Meets => Verdict::Meets,
     }
+}
+
+fn tenths(x: f64) -> u8 {
+    (x * 10.0).round().clamp(0.0, f64::from(MAX_LEVEL) * 10.0) as u8
 }
 
 impl SharedSummary {
     /// The summary of `assessment` for the profile `profile_id`.
     pub fn from_assessment(profile_id: &str, assessment: &Assessment) -> SharedSummary {
-        let tenths = |x: f64| (x * 10.0).round().clamp(0.0, f64::from(MAX_LEVEL) * 10.0) as u8;
         SharedSummary {
             profile_id: profile_id.to_owned(),
             readiness: assessment.readiness.map(|r| percent(r.mean)),
@@ -84,11 +83,11 @@ impl SharedSummary {
                 .map(|a| SharedArea {
                     area_id: a.area_id.clone(),
                     required: tenths(a.required),
-                    level: a.knowledge.is_enough().then(|| tenths(a.knowledge.level)),
+                    level: a.shown().map(|k| tenths(k.level)),
                     se: tenths(a.knowledge.se),
                     answers: a.answered.min(254) as u8,
                     gap: a.gap.map(tenths),
-                    verdict: Some(SharedVerdict::from(&a.verdict)),
+                    verdict: Some(carried(&a.verdict)),
                 })
                 .collect(),
         }
@@ -112,12 +111,13 @@ impl SharedSummary {
                 a.se,
                 a.answers,
                 a.gap.unwrap_or(NONE),
-                match a.verdict {
-                    Some(SharedVerdict::Meets) => 0,
-                    Some(SharedVerdict::Below) => 1,
-                    Some(SharedVerdict::NotClear) | None => 2,
-                },
             ]);
+            bytes.extend(match a.verdict {
+                Some(Verdict::Meets) => [0, 0],
+                Some(Verdict::Below { gap }) => [1, tenths(gap)],
+                Some(Verdict::NotClear { more }) => [2, more.map_or(NONE, |n| n.min(254) as u8)],
+                None => [2, NONE],
+            });
         }
         bytes.push(check_byte(&bytes));
         URL_SAFE_NO_PAD.encode(bytes)
@@ -170,10 +170,15 @@ impl SharedSummary {
                 gap: r.optional(40)?,
                 verdict: match version {
                     1 => None,
-                    _ => Some(match r.byte()? {
-                        0 => SharedVerdict::Meets,
-                        1 => SharedVerdict::Below,
-                        2 => SharedVerdict::NotClear,
+                    _ => Some(match (r.byte()?, r.byte()?) {
+                        (0, 0) => Verdict::Meets,
+                        (1, gap) if gap <= 40 => Verdict::Below {
+                            gap: f64::from(gap) / 10.0,
+                        },
+                        (2, NONE) => Verdict::NotClear { more: None },
+                        (2, more) => Verdict::NotClear {
+                            more: Some(usize::from(more)),
+                        },
                         _ => return Err(ShareError::Damaged("a verdict in it is unknown")),
                     }),
                 },

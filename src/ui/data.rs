@@ -181,7 +181,7 @@ pub fn SharedPage() -> impl IntoView {
                             <th scope="row">{title}</th>
                             <td>{format!("{:.1}", tenths(a.required))}</td>
                             <td>{shown}</td>
-                            <td class="verdict">{shown_shared_verdict(a.verdict, a.gap)}</td>
+                            <td class="verdict">{shown_shared_verdict(a.verdict.as_ref(), a.gap)}</td>
                             <td>{a.answers}</td>
                         </tr>
                     }

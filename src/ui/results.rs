@@ -10,7 +10,7 @@ use super::Session;
 use crate::domain::measure::{Verdict, MIN_ANSWERS};
 use crate::domain::profile::Profile;
 use crate::domain::progress::Mode;
-use crate::domain::report::{shown_guessing, shown_level, shown_readiness, shown_verdict};
+use crate::domain::report::{shown_area_level, shown_guessing, shown_readiness, shown_verdict};
 use crate::domain::scoring::{assess, AreaResult, Calibration, Gap};
 
 #[component]
@@ -53,7 +53,7 @@ pub fn ResultsPage() -> impl IntoView {
             .areas
             .iter()
             .map(|area| {
-                let shown = shown_level(&area.knowledge);
+                let shown = shown_area_level(area);
                 let verdict_kind = match area.verdict {
                     Verdict::Meets => "meets",
                     Verdict::Below { .. } => "below",
@@ -232,8 +232,7 @@ fn LevelChart(areas: Vec<AreaResult>) -> impl IntoView {
         .map(|(i, area)| {
             let y = TOP + ROW * i as f64;
             let mid = y + 34.0;
-            let k = area.knowledge;
-            let estimate = k.is_enough().then(|| {
+            let estimate = area.shown().map(|k| {
                 view! {
                     <rect class="chart-bar" x=LEFT y=mid - 7.0 width=(x(k.level) - LEFT).max(0.0) height=14.0 rx=3.0 />
                     <line class="chart-error" x1=x(k.low) x2=x(k.high) y1=mid y2=mid />

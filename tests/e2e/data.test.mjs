@@ -111,7 +111,8 @@ async function finishQuick(page, right) {
   await page.goto(env.server.url);
   await page.locator("#start-quick").click();
   let n = 0;
-  while (itemInUrl(page)) await answerWithKeys(page, profile, right ? true : n++ % 3 === 0);
+  // Not all right: two in three, so the answers are clearly no guessing but leave gaps.
+  while (itemInUrl(page)) await answerWithKeys(page, profile, right ? true : n++ % 3 !== 0);
   await page.waitForURL(/\/results$/);
   await page.locator("table.areas-table tbody tr").first().waitFor();
 }

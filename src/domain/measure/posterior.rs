@@ -62,7 +62,15 @@ impl Posterior {
             })
             .collect();
         let top = log.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let weights: Vec<f64> = log.iter().map(|l| (l - top).exp()).collect();
+        // Trapezoid rule: the two end points stand for half a cell each.
+        let weights: Vec<f64> = log
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let edge = if i == 0 || i == GRID_STEPS { 0.5 } else { 1.0 };
+                edge * (l - top).exp()
+            })
+            .collect();
         let total: f64 = weights.iter().sum();
         Posterior {
             weights: weights.iter().map(|w| w / total).collect(),

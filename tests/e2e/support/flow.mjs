@@ -8,14 +8,42 @@ export function itemInUrl(page) {
   return match ? decodeURIComponent(match[1]) : null;
 }
 
+/**
+ * The keys that pick the profile's options `indices` (0-based) on the current page: options are
+ * shuffled per candidate, so a key is read from the label that shows the option, as a person
+ * reads the number beside the answer they mean.
+ */
+export async function keysOnScreen(page, indices) {
+  const shown = await page.$$eval("fieldset .option", (labels) =>
+    labels.map((l) => ({ index: Number(l.querySelector("input").value), key: l.querySelector("kbd").textContent.trim() })),
+  );
+  return indices.map((i) => {
+    const option = shown.find((s) => s.index === i);
+    assert.ok(option, `option ${i} is on the page`);
+    return option.key;
+  });
+}
+
 /** Answers the current item with digit keys (right or wrong) and goes on with Enter. */
 export async function answerWithKeys(page, profile, right) {
   const id = itemInUrl(page);
   assert.ok(id, `expected an item page, got ${page.url()}`);
   await page.locator("#item-prompt").waitFor();
   const item = itemById(profile, id);
-  const keys = item.anchors ? [right ? 4 : 0] : keysFor(item, right);
+  const keys = item.anchors ? [right ? 4 : 0] : await keysOnScreen(page, keysFor(item, right).map((k) => k - 1));
   for (const key of keys) await page.keyboard.press(String(key));
+  await page.keyboard.press("Enter");
+  await page.waitForURL((url) => !url.pathname.endsWith(`/check/${id}`));
+  return id;
+}
+
+/** Answers the current item by pressing the key at screen position `position` (1-based). */
+export async function pressPosition(page, profile, position) {
+  const id = itemInUrl(page);
+  assert.ok(id, `expected an item page, got ${page.url()}`);
+  await page.locator("#item-prompt").waitFor();
+  const item = itemById(profile, id);
+  await page.keyboard.press(String(item.anchors ? 2 : position));
   await page.keyboard.press("Enter");
   await page.waitForURL((url) => !url.pathname.endsWith(`/check/${id}`));
   return id;
