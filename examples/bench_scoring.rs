@@ -85,6 +85,7 @@ fn main() {
                     &profile.areas[0].id,
                     black_box(&three),
                     QUICK_MAX_PER_AREA,
+                    7,
                 ));
             }),
         ),

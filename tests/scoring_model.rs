@@ -16,7 +16,8 @@ use fitcheck::domain::measure::select::{
 use fitcheck::domain::measure::Verdict;
 use fitcheck::domain::profile::{parse_index, Profile, Question, QuestionKind};
 use fitcheck::domain::scoring::{assess, Assessment};
-use fitcheck::domain::walk::Walk;
+use fitcheck::domain::timing::{question_seconds, rating_seconds};
+use fitcheck::domain::walk::{asked_ratings, Walk};
 
 const CANDIDATES: usize = 400;
 /// Item truths are drawn again for every this many candidates, so no single lucky bank decides.
@@ -233,6 +234,8 @@ struct Figures {
     clear: usize,
     clear_wrong: usize,
     questions: Vec<usize>,
+    /// Seconds each simulated check takes by `domain::timing`.
+    seconds: Vec<f64>,
 }
 
 impl Figures {
@@ -250,8 +253,15 @@ impl Figures {
         q[((q.len() - 1) as f64 * p).round() as usize]
     }
 
-    fn record(&mut self, result: &Assessment, truth: &[f64], asked: usize) {
+    fn median_minutes(&self) -> f64 {
+        let mut s = self.seconds.clone();
+        s.sort_by(f64::total_cmp);
+        s[s.len() / 2] / 60.0
+    }
+
+    fn record(&mut self, result: &Assessment, truth: &[f64], asked: usize, seconds: f64) {
         self.questions.push(asked);
+        self.seconds.push(seconds);
         for (area, &level) in result.areas.iter().zip(truth) {
             let k = area.knowledge;
             let off = (k.level - level).abs();
@@ -281,6 +291,7 @@ fn take_area(
     profile: &Profile,
     area: &str,
     mode: Mode,
+    seed: u64,
     answers: &mut Answers,
     mut respond: impl FnMut(&Question) -> Answer,
 ) {
@@ -291,7 +302,7 @@ fn take_area(
             }
         }
         Mode::Quick => {
-            while let Some(q) = next_question(profile, area, answers, QUICK_MAX_PER_AREA) {
+            while let Some(q) = next_question(profile, area, answers, QUICK_MAX_PER_AREA, seed) {
                 let a = respond(q);
                 answers.insert(q.id.clone(), a);
             }
@@ -313,15 +324,37 @@ fn simulate(profile: &Profile, g: &Generator, mode: Mode, seed: u64) -> Figures 
                 .collect();
         }
         let truth: Vec<f64> = profile.areas.iter().map(|_| true_level(&mut rng)).collect();
+        let seed = rng.next_u64();
         let mut answers = Answers::new();
         for (area, &level) in profile.areas.iter().zip(&truth) {
-            take_area(profile, &area.id, mode, &mut answers, |q| {
+            take_area(profile, &area.id, mode, seed, &mut answers, |q| {
                 let i = profile.questions.iter().position(|x| x.id == q.id).unwrap();
                 answer(q, &bank[i], level, g, &mut rng)
             });
         }
-        let result = assess(profile, &answers, rng.next_u64());
-        figures.record(&result, &truth, answers.len());
+        let result = assess(profile, &answers, seed);
+        let seconds: f64 = profile
+            .areas
+            .iter()
+            .flat_map(|a| asked_ratings(profile, &a.id, fitcheck::domain::progress::Mode::Full))
+            .filter(|_| mode == Mode::Full)
+            .chain(
+                profile
+                    .areas
+                    .iter()
+                    .flat_map(|a| {
+                        asked_ratings(profile, &a.id, fitcheck::domain::progress::Mode::Quick)
+                    })
+                    .filter(|_| mode == Mode::Quick),
+            )
+            .map(rating_seconds)
+            .sum::<f64>()
+            + answers
+                .keys()
+                .filter_map(|id| profile.question(id))
+                .map(question_seconds)
+                .sum::<f64>();
+        figures.record(&result, &truth, answers.len(), seconds);
     }
     figures
 }
@@ -330,16 +363,18 @@ fn simulate(profile: &Profile, g: &Generator, mode: Mode, seed: u64) -> Figures 
 fn stated_uncertainty_is_honest_under_harsher_models() {
     let profile = default_profile();
     println!(
-        "\n| generating model | mode | within ±1 se | within ±2 se | within 0.5 | mean se | clear verdicts | wrong clear verdicts | questions: median, 90th pct |"
+        "\n| generating model | mode | within ±1 se | within ±2 se | within 0.5 | mean se | clear verdicts | wrong clear verdicts | questions: median, 90th pct | minutes: median |"
     );
-    println!("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    println!("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    let estimate = Walk::estimated_minutes(&profile, fitcheck::domain::progress::Mode::Quick);
+    let mut quick_seconds: Vec<f64> = Vec::new();
     let mut failures = Vec::new();
     for (i, g) in generators().iter().enumerate() {
         for mode in [Mode::Full, Mode::Quick] {
             let f = simulate(&profile, g, mode, 20261126 + i as u64);
             let name = if mode == Mode::Full { "full" } else { "quick" };
             println!(
-                "| {} | {name} | {:.1}% | {:.1}% | {:.1}% | {:.2} | {:.1}% | {:.1}% ({} of {}) | {}, {} |",
+                "| {} | {name} | {:.1}% | {:.1}% | {:.1}% | {:.2} | {:.1}% | {:.1}% ({} of {}) | {}, {} | {:.1} |",
                 g.name,
                 f.share(f.within_se),
                 f.share(f.within_2se),
@@ -351,6 +386,7 @@ fn stated_uncertainty_is_honest_under_harsher_models() {
                 f.clear,
                 f.percentile(0.5),
                 f.percentile(0.9),
+                f.median_minutes(),
             );
             let one = f.share(f.within_se);
             if !(60.0..=80.0).contains(&one) {
@@ -374,6 +410,7 @@ fn stated_uncertainty_is_honest_under_harsher_models() {
                 ));
             }
             if mode == Mode::Quick {
+                quick_seconds.extend(f.seconds.iter().copied());
                 let median = f.percentile(0.5);
                 if median > 25 {
                     failures.push(format!(
@@ -381,7 +418,7 @@ fn stated_uncertainty_is_honest_under_harsher_models() {
                         g.name
                     ));
                 }
-                let per_area = median.div_ceil(profile.areas.len());
+                let per_area = (median as f64 / profile.areas.len() as f64).round() as usize;
                 if per_area > QUICK_TYPICAL_PER_AREA {
                     failures.push(format!(
                         "quick, {}: median {per_area} questions per area, above the {QUICK_TYPICAL_PER_AREA} the time estimate assumes",
@@ -391,6 +428,19 @@ fn stated_uncertainty_is_honest_under_harsher_models() {
             }
         }
     }
+    quick_seconds.sort_by(f64::total_cmp);
+    let median = quick_seconds[quick_seconds.len() / 2] / 60.0;
+    println!(
+        "\nThe start page estimates the quick check at {estimate} min; simulated quick checks under all three models take {median:.1} min at the median."
+    );
+    assert!(
+        (median - f64::from(estimate)).abs() <= 1.0,
+        "the median quick check takes {median:.1} min, more than a minute off the {estimate} min the start page says"
+    );
+    assert!(
+        estimate <= 15,
+        "the quick check is estimated at {estimate} min, above 15"
+    );
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
@@ -422,7 +472,7 @@ fn clickers_are_never_credited_with_knowledge() {
                 let seed = rng.next_u64();
                 let mut answers = Answers::new();
                 for area in &profile.areas {
-                    take_area(&profile, &area.id, mode, &mut answers, |q| {
+                    take_area(&profile, &area.id, mode, seed, &mut answers, |q| {
                         let order = shown_order(seed, q);
                         let shown = match clicker {
                             Clicker::Random => match q.kind {
@@ -489,18 +539,15 @@ fn a_consistent_candidate_is_not_told_they_guess() {
             .map(|q| (g.item)(q, 0.0, &mut rng))
             .collect();
         let level = rng.between(2.5, 3.5);
+        let seed = rng.next_u64();
         let mut answers = Answers::new();
         for area in &profile.areas {
-            take_area(&profile, &area.id, Mode::Quick, &mut answers, |q| {
+            take_area(&profile, &area.id, Mode::Quick, seed, &mut answers, |q| {
                 let i = profile.questions.iter().position(|x| x.id == q.id).unwrap();
                 answer(q, &bank[i], level, g, &mut rng)
             });
         }
-        told += usize::from(
-            assess(&profile, &answers, rng.next_u64())
-                .guessing
-                .is_some(),
-        );
+        told += usize::from(assess(&profile, &answers, seed).guessing.is_some());
     }
     assert!(
         told <= 2,
@@ -521,22 +568,26 @@ fn a_quick_walk_replays_what_the_simulation_asks() {
         .collect();
     let mut answers = Answers::new();
     loop {
-        let walk = Walk::quick(&profile, &answers, &[]);
+        let walk = Walk::quick(&profile, &answers, &[], 99);
         let Some(open) = walk.first_open(&answers).map(str::to_owned) else {
             break;
         };
-        let a = match profile.question(&open) {
+        match profile.question(&open) {
             Some(q) => {
                 let i = profile.questions.iter().position(|x| x.id == q.id).unwrap();
-                answer(q, &bank[i], 2.0, g, &mut rng)
+                let a = answer(q, &bank[i], 2.0, g, &mut rng);
+                answers.insert(open, a);
             }
-            None => Answer::Rating { level: 2 },
-        };
-        answers.insert(open, a);
+            None => {
+                for id in walk.step(&open).expect("an open step").members.clone() {
+                    answers.insert(id, Answer::Rating { level: 2 });
+                }
+            }
+        }
     }
     for area in &profile.areas {
         assert_eq!(
-            next_question(&profile, &area.id, &answers, QUICK_MAX_PER_AREA),
+            next_question(&profile, &area.id, &answers, QUICK_MAX_PER_AREA, 99),
             None,
             "{} is finished",
             area.id

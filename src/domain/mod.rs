@@ -10,6 +10,7 @@ pub mod progress;
 pub mod report;
 pub mod scoring;
 pub mod share;
+pub mod timing;
 pub mod transfer;
 pub mod validate;
 pub mod walk;

@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use super::answer::{Answer, Answers};
 use super::profile::{Profile, QuestionKind, MAX_LEVEL};
+use super::walk::ratings_step_area;
 
 /// The saved-progress schema version this build writes.
 pub const PROGRESS_SCHEMA_VERSION: u32 = 3;
@@ -197,10 +198,10 @@ fn reconcile(mut progress: Progress, profile: &Profile) -> Restored {
         }
         fits
     });
-    let current_is_known = progress
-        .current
-        .as_deref()
-        .is_none_or(|id| profile.question(id).is_some() || profile.self_rating(id).is_some());
+    let current_is_known = progress.current.as_deref().is_none_or(|id| {
+        profile.question(id).is_some()
+            || ratings_step_area(id).is_some_and(|area| profile.area(area).is_some())
+    });
     if !current_is_known {
         progress.current = None;
     }

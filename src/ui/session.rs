@@ -35,7 +35,15 @@ impl Session {
         let walk = {
             let profile = profile.clone();
             Memo::new(move |_| {
-                progress.with(|p| Arc::new(Walk::new(&profile, p.mode, &p.answers, &p.continued)))
+                progress.with(|p| {
+                    Arc::new(Walk::new(
+                        &profile,
+                        p.mode,
+                        &p.answers,
+                        &p.continued,
+                        p.option_seed,
+                    ))
+                })
             })
         };
         let session = Session {

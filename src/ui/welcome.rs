@@ -18,7 +18,7 @@ pub fn WelcomePage() -> impl IntoView {
     let minutes = Walk::estimated_minutes(&profile, Mode::Full);
     let quick_minutes = Walk::estimated_minutes(&profile, Mode::Quick);
     let total = walk.len();
-    let quick_total = Walk::quick(&profile, &Default::default(), &[]).planned();
+    let quick_total = Walk::quick(&profile, &Default::default(), &[], 0).planned();
     let started = move || session.progress.with(|p| !p.is_empty());
     let progress = Signal::derive(move || {
         session
