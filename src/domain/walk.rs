@@ -13,9 +13,9 @@ use super::profile::{Profile, SelfRating};
 use super::progress::Mode;
 use super::timing::{question_seconds, rating_seconds};
 
-/// The prefix of an area's self-rating screen id. Item ids are slugs (no dots), so a step id
+/// The prefix of an area's self-rating screen id. Item ids are slugs (no underscore), so a step id
 /// with it never collides with an item.
-const RATINGS_PREFIX: &str = "self-ratings.";
+const RATINGS_PREFIX: &str = "self-ratings_";
 
 /// The id of the screen with all self-ratings of `area_id` (also its address).
 pub fn ratings_step_id(area_id: &str) -> String {
@@ -91,7 +91,7 @@ pub fn asked_ratings<'a>(profile: &'a Profile, area_id: &str, mode: Mode) -> Vec
     }
 }
 
-/// The self-rating screen of an area, if it has self-ratings.
+/// The self-rating screen of an area, if it has self-ratings_
 fn ratings_step(profile: &Profile, area_index: usize, mode: Mode) -> Option<Step> {
     let area = &profile.areas[area_index];
     let members: Vec<String> = asked_ratings(profile, &area.id, mode)
@@ -312,18 +312,18 @@ mod tests {
         assert_eq!(
             ids,
             [
-                "self-ratings.python",
+                "self-ratings_python",
                 "py-q1",
                 "py-q2",
                 "py-q3",
-                "self-ratings.infra",
+                "self-ratings_infra",
                 "infra-q1",
                 "infra-q2",
                 "infra-q3"
             ]
         );
         assert_eq!(walk.steps()[0].members, ["python-self"]);
-        assert_eq!(ratings_step_area("self-ratings.infra"), Some("infra"));
+        assert_eq!(ratings_step_area("self-ratings_infra"), Some("infra"));
         assert_eq!(ratings_step_area("infra-q1"), None);
         assert_eq!(walk.step("infra-q1").map(|s| s.area_index), Some(1));
     }
@@ -331,9 +331,9 @@ mod tests {
     #[test]
     fn next_and_previous_stop_at_the_ends() {
         let walk = Walk::full(&sample_profile());
-        assert_eq!(walk.next("py-q3"), Some("self-ratings.infra"));
-        assert_eq!(walk.previous("self-ratings.infra"), Some("py-q3"));
-        assert_eq!(walk.previous("self-ratings.python"), None);
+        assert_eq!(walk.next("py-q3"), Some("self-ratings_infra"));
+        assert_eq!(walk.previous("self-ratings_infra"), Some("py-q3"));
+        assert_eq!(walk.previous("self-ratings_python"), None);
         assert_eq!(walk.next("infra-q3"), None);
         assert_eq!(walk.next("no-such-item"), None);
     }
@@ -348,7 +348,7 @@ mod tests {
         assert_eq!(walk.overall(&answers), Count { done: 3, total: 8 });
         assert_eq!(walk.in_area(0, &answers), Count { done: 2, total: 4 });
         assert_eq!(walk.in_area(1, &answers).percent(), 25);
-        assert_eq!(walk.first_open(&answers), Some("self-ratings.python"));
+        assert_eq!(walk.first_open(&answers), Some("self-ratings_python"));
     }
 
     #[test]
@@ -375,7 +375,7 @@ mod tests {
         let walk = Walk::quick(&profile, &answers, &[], 0);
         assert_eq!(
             ids(&walk),
-            ["self-ratings.python"],
+            ["self-ratings_python"],
             "only the first step is open"
         );
         assert_eq!(walk.overall(&answers), Count { done: 0, total: 8 });
@@ -412,7 +412,7 @@ mod tests {
             None,
             "every quick step is answered"
         );
-        assert!(ids(&done).contains(&"self-ratings.infra".to_owned()));
+        assert!(ids(&done).contains(&"self-ratings_infra".to_owned()));
         // Skips tell nothing, so each area asks all 3 of its questions.
         assert_eq!(done.overall(&answers), Count { done: 8, total: 8 });
     }

@@ -1,6 +1,9 @@
-//! One item at a time: a self-rating or a knowledge question, with progress and navigation.
+//! One screen at a time: an area's self-ratings together, or one knowledge question, with
+//! progress and navigation.
 //!
-//! Keyboard: digit keys pick options (1-9 for questions, 0-4 for self-ratings), Enter goes on.
+//! Keyboard: digit keys pick options (1-9 for questions; 0-4 for self-ratings, applied to the
+//! rating that has focus, else the first one not rated yet), arrow keys move within a group,
+//! Enter goes on.
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -12,8 +15,9 @@ use super::common::{Notices, ProgressBar};
 use super::Session;
 use crate::browser;
 use crate::domain::answer::{level_for_key, option_for_key, shown_order, Answer};
-use crate::domain::profile::{Question, QuestionKind, SelfRating};
+use crate::domain::profile::{level_name, Question, QuestionKind, SelfRating};
 use crate::domain::progress::Mode;
+use crate::domain::walk::ratings_step_area;
 
 const PROMPT_ID: &str = "item-prompt";
 
@@ -43,11 +47,16 @@ pub fn ItemPage() -> impl IntoView {
         let go = go.clone();
         move || {
             let id = item_id.get_untracked();
+            let walk = session.walk_now();
             let answered = session
                 .progress
-                .with_untracked(|p| p.answers.contains_key(&id));
+                .with_untracked(|p| walk.step(&id).is_some_and(|step| step.is_done(&p.answers)));
             if !answered {
-                hint.set(Some("Choose an answer first, or skip this one."));
+                hint.set(Some(if ratings_step_area(&id).is_some() {
+                    "Rate each one first, or skip."
+                } else {
+                    "Choose an answer first, or skip this one."
+                }));
                 return;
             }
             go(session.walk_now().next(&id).map(str::to_owned));
@@ -57,7 +66,21 @@ pub fn ItemPage() -> impl IntoView {
         let go = go.clone();
         move || {
             let id = item_id.get_untracked();
-            session.answer(&id, Answer::Skipped);
+            let members = session
+                .walk_now()
+                .step(&id)
+                .map(|s| s.members.clone())
+                .unwrap_or_default();
+            for member in members {
+                // A rating already given stays; only what is open is skipped.
+                if session
+                    .progress
+                    .with_untracked(|p| !p.answers.contains_key(&member))
+                {
+                    session.answer(&member, Answer::Skipped);
+                }
+            }
+            session.visit(&id);
             go(session.walk_now().next(&id).map(str::to_owned));
         }
     };
@@ -87,9 +110,11 @@ pub fn ItemPage() -> impl IntoView {
             {
                 return;
             }
-            let tag = event
+            let target = event
                 .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let tag = target
+                .as_ref()
                 .map(|e| e.tag_name().to_ascii_lowercase())
                 .unwrap_or_default();
             if matches!(tag.as_str(), "textarea" | "select") {
@@ -113,10 +138,27 @@ pub fn ItemPage() -> impl IntoView {
                     event.prevent_default();
                     session.pick(&id, index);
                 }
-            } else if profile.self_rating(&id).is_some() {
-                if let Some(level) = level_for_key(&key) {
+            } else if let Some(level) = level_for_key(&key) {
+                // The rating whose group has focus, else the first one not rated yet.
+                let focused = target
+                    .and_then(|t| t.closest("fieldset[data-rating]").ok().flatten())
+                    .and_then(|f| f.get_attribute("data-rating"));
+                let members = session
+                    .walk_now()
+                    .step(&id)
+                    .filter(|s| !s.is_question)
+                    .map(|s| s.members.clone())
+                    .unwrap_or_default();
+                let open = session.progress.with_untracked(|p| {
+                    members
+                        .iter()
+                        .find(|m| !matches!(p.answers.get(*m), Some(Answer::Rating { .. })))
+                        .cloned()
+                });
+                if let Some(rating) = focused.filter(|f| members.contains(f)).or(open) {
                     event.prevent_default();
-                    session.answer(&id, Answer::Rating { level });
+                    session.answer(&rating, Answer::Rating { level });
+                    session.visit(&id);
                 }
             }
         })
@@ -161,10 +203,16 @@ pub fn ItemPage() -> impl IntoView {
                     .with(|p| session.walk().in_area(area_index, &p.answers))
             })
         };
-        let body = match (profile.question(&id), profile.self_rating(&id)) {
-            (Some(q), _) => view! { <QuestionView question=q.clone() /> }.into_any(),
-            (None, Some(s)) => view! { <SelfRatingView rating=s.clone() /> }.into_any(),
-            (None, None) => ().into_any(),
+        let body = match profile.question(&id) {
+            Some(q) => view! { <QuestionView question=q.clone() /> }.into_any(),
+            None => {
+                let ratings: Vec<SelfRating> = step
+                    .members
+                    .iter()
+                    .filter_map(|m| profile.self_rating(m).cloned())
+                    .collect();
+                view! { <SelfRatingsView area=area.title.clone() ratings /> }.into_any()
+            }
         };
         let (next, skip, back) = (next.clone(), skip.clone(), back.clone());
         view! {
@@ -199,7 +247,7 @@ pub fn ItemPage() -> impl IntoView {
                     </button>
                 </nav>
                 <p class="muted keyboard-hint">
-                    "Keyboard: press the number of an option to choose it, Enter to go on."
+                    "Keyboard: press the number of an option to choose it (arrow keys move within a group), Enter to go on."
                 </p>
             </main>
         }
@@ -207,8 +255,29 @@ pub fn ItemPage() -> impl IntoView {
     }
 }
 
+/// All self-ratings of an area on one screen: per rating a group of five levels, named, with
+/// what the chosen level means for that rating shown beneath it.
 #[component]
-fn SelfRatingView(rating: SelfRating) -> impl IntoView {
+fn SelfRatingsView(area: String, ratings: Vec<SelfRating>) -> impl IntoView {
+    let groups = ratings
+        .into_iter()
+        .map(|rating| view! { <RatingGroup rating /> })
+        .collect_view();
+    view! {
+        <section class="item self-rating" aria-labelledby=PROMPT_ID>
+            <p class="item-kind">"Self-rating"</p>
+            <h1 id=PROMPT_ID tabindex="-1">{format!("Your experience: {area}")}</h1>
+            <p class="muted rating-legend">
+                "For each, choose the level that fits you: 0 none, 1 awareness, 2 working knowledge, "
+                "3 proficient, 4 expert. What your choice means is shown beneath it."
+            </p>
+            {groups}
+        </section>
+    }
+}
+
+#[component]
+fn RatingGroup(rating: SelfRating) -> impl IntoView {
     let session = expect_context::<Session>();
     let id = rating.id.clone();
     let chosen = {
@@ -220,16 +289,14 @@ fn SelfRatingView(rating: SelfRating) -> impl IntoView {
             })
         }
     };
-    let options = rating
-        .anchors
-        .iter()
-        .enumerate()
-        .map(|(level, anchor)| {
+    let meaning_id = format!("meaning-{id}");
+    let levels = (0..rating.anchors.len().min(5))
+        .map(|level| {
             let level = level as u8;
             let id = id.clone();
             let chosen = chosen.clone();
             view! {
-                <label class="option">
+                <label class="level">
                     <input
                         type="radio"
                         name=format!("answer-{id}")
@@ -237,21 +304,24 @@ fn SelfRatingView(rating: SelfRating) -> impl IntoView {
                         prop:checked=move || chosen() == Some(level)
                         on:change=move |_| session.answer(&id, Answer::Rating { level })
                     />
-                    <kbd aria-hidden="true">{level}</kbd>
-                    <span>{anchor.clone()}</span>
+                    <span class="level-number">{level}</span>
+                    <span class="level-name">{level_name(level)}</span>
                 </label>
             }
         })
         .collect_view();
+    let anchors = rating.anchors.clone();
+    let meaning = move || {
+        chosen()
+            .and_then(|l| anchors.get(usize::from(l)).cloned())
+            .unwrap_or_else(|| "Not rated yet.".to_owned())
+    };
     view! {
-        <section class="item self-rating" aria-labelledby=PROMPT_ID>
-            <p class="item-kind">"Self-rating"</p>
-            <h1 id=PROMPT_ID tabindex="-1">{rating.prompt.clone()}</h1>
-            <fieldset>
-                <legend class="visually-hidden">"Choose the sentence that fits you best"</legend>
-                {options}
-            </fieldset>
-        </section>
+        <fieldset class="rating" data-rating=rating.id.clone() aria-describedby=meaning_id.clone()>
+            <legend>{rating.prompt.clone()}</legend>
+            <div class="levels">{levels}</div>
+            <p class="rating-meaning muted" id=meaning_id.clone() aria-live="polite">{meaning}</p>
+        </fieldset>
     }
 }
 

@@ -39,6 +39,12 @@ pub fn ResultsPage() -> impl IntoView {
             </p>
         }
         .into_any(),
+        None if assessment.read().guessing.is_some() => view! {
+            <p class="readiness" id="readiness-withheld">
+                "No readiness figure: it would rest on guesses."
+            </p>
+        }
+        .into_any(),
         None => view! {
             <p class="readiness" id="readiness-none">
                 "Answer at least one knowledge question to see where you stand."

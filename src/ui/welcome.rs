@@ -41,22 +41,26 @@ pub fn WelcomePage() -> impl IntoView {
     let areas = profile
         .areas
         .iter()
-        .enumerate()
-        .map(|(i, area)| {
+        .map(|area| {
             let questions = profile
                 .questions
                 .iter()
                 .filter(|q| q.area == area.id)
                 .count();
-            let count = walk.in_area(i, &Default::default()).total;
+            let ratings = profile
+                .self_ratings
+                .iter()
+                .filter(|r| r.area == area.id)
+                .count();
             let quick = quick_limit(questions, false);
             view! {
                 <li>
                     <strong>{area.title.clone()}</strong>
                     " \u{2014} " {area.summary.clone()}
                     <span class="muted">
-                        " (" {count} " items, " {questions} " of them knowledge questions; "
-                        "a quick check asks at most " {quick} ")"
+                        " (" {ratings} " self-ratings on one screen and " {questions}
+                        " knowledge questions; a quick check asks one self-rating and at most "
+                        {quick} " questions)"
                     </span>
                 </li>
             }
@@ -84,11 +88,13 @@ pub fn WelcomePage() -> impl IntoView {
                 </p>
                 <ol class="areas">{areas}</ol>
                 <p>
-                    "Choose a " <strong>"full check"</strong> " (all " {total} " items, about "
+                    "Choose a " <strong>"full check"</strong> " (all " {total} " screens, about "
                     {minutes} " minutes) for the most precise picture, or a " <strong>"quick check"</strong>
-                    " (at most " {quick_total} " items, about " {quick_minutes} " minutes): it picks each next "
-                    "question by your answers so far and moves on once it knows enough. You can stop "
-                    "at any time and continue later in this browser."
+                    " (at most " {quick_total} " screens, about " {quick_minutes} " minutes): it picks each next "
+                    "question by your answers so far and moves on once an area\u{2019}s verdict is clear, "
+                    "or would need more questions than a quick check asks. Times are estimated from "
+                    "what each screen asks you to read. You can stop at any time and continue later "
+                    "in this browser."
                 </p>
             </section>
 

@@ -109,8 +109,8 @@ test("a reload in the middle resumes at the same item with earlier answers shown
   await page.locator("#back").click();
   await page.waitForURL(new RegExp(`/check/${answered[4]}$`));
   const item = itemById(profile, answered[4]);
-  const expected = item.anchors ? ["4"] : keysFor(item, true).map((k) => String(k - 1));
-  const checked = await page.$$eval(`input[name="answer-${answered[4]}"]:checked`, (els) => els.map((e) => e.value));
+  const expected = item.ratings ? item.ratings.map(() => "4") : keysFor(item, true).map((k) => String(k - 1));
+  const checked = await page.$$eval("fieldset input:checked", (els) => els.map((e) => e.value));
   assert.deepEqual(checked.sort(), expected.sort());
 
   // The start page now offers to continue where the candidate was.
@@ -132,7 +132,9 @@ test("start over asks first, then gives an empty run", async () => {
   await page.locator("#cancel-start-over").click();
   await page.locator("#continue").waitFor();
   await page.locator("#start-over").click();
-  assert.match(await page.locator('[role="alertdialog"]').textContent(), /deletes your 3 saved answer/);
+  const count = await page.evaluate((key) => Object.keys(JSON.parse(localStorage.getItem(key)).answers).length, storageKey(profile));
+  assert.ok(count > 3, `${count} answers after three screens`);
+  assert.match(await page.locator('[role="alertdialog"]').textContent(), new RegExp(`deletes your ${count} saved answer`));
   await page.locator("#confirm-start-over").click();
   await page.locator("#start").waitFor();
   const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), storageKey(profile));
@@ -170,7 +172,11 @@ test("keyboard only, a consistent candidate's quick check ends on verdicts in fe
   const questions = seen.filter((id) => profile.questions.some((q) => q.id === id));
   console.log(`quick check, every answer right: ${questions.length} knowledge questions`);
   assert.ok(questions.length < 30, `${questions.length} questions asked`);
-  assert.equal(seen.length - questions.length, profile.self_ratings.length, "every self-rating is asked");
+  assert.equal(seen.length - questions.length, profile.areas.length, "one self-rating screen per area");
+  const rated = Object.entries(
+    await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).answers, storageKey(profile)),
+  ).filter(([, a]) => a.kind === "rating");
+  assert.equal(rated.length, profile.areas.length, "a quick check asks one self-rating per area");
   assert.equal(new Set(seen).size, seen.length, "no item is asked twice");
   // Every area gets a verdict; answering everything right is never "below".
   const byArea = await gaps(page);
@@ -213,6 +219,7 @@ test("a clicker who always presses the same key is told their answers look like 
   assert.match(await page.locator("#guessing-notice").textContent(), /look like guessing/);
   for (const { area, verdict, text } of await gaps(page)) assert.notEqual(verdict, "meets", `area ${area}: ${text}`);
   assert.equal(await page.locator("#readiness").count(), 0, "no readiness figure rests on guesses");
+  await page.locator("#readiness-withheld").waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -237,4 +244,38 @@ test("each candidate's option order is shuffled and survives a reload", async ()
     await context.close();
   }
   assert.ok(orders.size >= 2, `four candidates saw ${orders.size} order(s)`);
+});
+
+test("an area's self-ratings share one screen: keys rate the focused group, arrows move within it", async () => {
+  const { context, page, problems } = await freshPage(env.browser, { viewport: { width: 390, height: 844 } });
+  const area = profile.areas.find((a) => profile.self_ratings.filter((s) => s.area === a.id).length >= 3);
+  const ratings = profile.self_ratings.filter((s) => s.area === area.id);
+  await page.goto(`${env.server.url}check/self-ratings_${area.id}`);
+  await page.locator("#item-prompt").waitFor();
+  assert.equal(await page.locator("fieldset[data-rating]").count(), ratings.length);
+  // Enter before rating asks for the ratings.
+  await page.keyboard.press("Enter");
+  assert.match(await page.locator(".hint").textContent(), /Rate each one first/);
+  // A digit rates the first group not rated yet, and says what that level means for it.
+  await page.keyboard.press("3");
+  const first = page.locator(`fieldset[data-rating="${ratings[0].id}"]`);
+  assert.equal(await first.locator("input:checked").getAttribute("value"), "3");
+  assert.equal((await first.locator(".rating-meaning").textContent()).trim(), ratings[0].anchors[3]);
+  // Arrow keys move within the focused group, as in any radio group.
+  await first.locator('input[value="3"]').focus();
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await first.locator("input:checked").getAttribute("value"), "4");
+  // A digit with focus in a group rates that group.
+  await page.locator(`fieldset[data-rating="${ratings[2].id}"] input`).first().focus();
+  await page.keyboard.press("1");
+  assert.equal(await page.locator(`fieldset[data-rating="${ratings[2].id}"] input:checked`).getAttribute("value"), "1");
+  // Skip keeps what was rated and skips only the rest.
+  await page.locator("#skip").click();
+  await page.waitForURL((url) => !url.pathname.endsWith(`self-ratings_${area.id}`));
+  const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).answers, storageKey(profile));
+  assert.deepEqual(saved[ratings[0].id], { kind: "rating", level: 4 });
+  assert.deepEqual(saved[ratings[1].id], { kind: "skipped" });
+  assert.deepEqual(saved[ratings[2].id], { kind: "rating", level: 1 });
+  assert.deepEqual(problems, []);
+  await context.close();
 });

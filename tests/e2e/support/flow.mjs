@@ -30,7 +30,11 @@ export async function answerWithKeys(page, profile, right) {
   assert.ok(id, `expected an item page, got ${page.url()}`);
   await page.locator("#item-prompt").waitFor();
   const item = itemById(profile, id);
-  const keys = item.anchors ? [right ? 4 : 0] : await keysOnScreen(page, keysFor(item, right).map((k) => k - 1));
+  // A self-ratings screen: one level key per rating shown (each goes to the next one not rated).
+  const ratings = item.ratings ? await page.locator("fieldset[data-rating]").count() : 0;
+  const keys = item.ratings
+    ? Array(ratings).fill(right ? 4 : 0)
+    : await keysOnScreen(page, keysFor(item, right).map((k) => k - 1));
   for (const key of keys) await page.keyboard.press(String(key));
   await page.keyboard.press("Enter");
   await page.waitForURL((url) => !url.pathname.endsWith(`/check/${id}`));
@@ -43,7 +47,8 @@ export async function pressPosition(page, profile, position) {
   assert.ok(id, `expected an item page, got ${page.url()}`);
   await page.locator("#item-prompt").waitFor();
   const item = itemById(profile, id);
-  await page.keyboard.press(String(item.anchors ? 2 : position));
+  const presses = item.ratings ? await page.locator("fieldset[data-rating]").count() : 1;
+  for (let i = 0; i < presses; i++) await page.keyboard.press(String(item.ratings ? 2 : position));
   await page.keyboard.press("Enter");
   await page.waitForURL((url) => !url.pathname.endsWith(`/check/${id}`));
   return id;

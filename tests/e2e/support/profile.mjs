@@ -9,19 +9,24 @@ export function defaultProfile() {
   return JSON.parse(fs.readFileSync(path.join(DIST, "profiles", entry.file), "utf8"));
 }
 
-/** Item ids in the order the app walks them: area by area, self-ratings then questions. */
+/** The id of an area's self-ratings screen. */
+export const ratingsScreen = (areaId) => `self-ratings_${areaId}`;
+
+/** Screen ids in the order a full check walks them: area by area, the self-ratings screen, then each question. */
 export function walkOrder(profile) {
   return profile.areas.flatMap((area) => [
-    ...profile.self_ratings.filter((s) => s.area === area.id).map((s) => s.id),
+    ...(profile.self_ratings.some((s) => s.area === area.id) ? [ratingsScreen(area.id)] : []),
     ...profile.questions.filter((q) => q.area === area.id).map((q) => q.id),
   ]);
 }
 
+/** A question, or for a self-ratings screen `{ ratings: [...] }` with the area's self-ratings_ */
 export function itemById(profile, id) {
-  return (
-    profile.questions.find((q) => q.id === id) ??
-    profile.self_ratings.find((s) => s.id === id)
-  );
+  if (id.startsWith("self-ratings_")) {
+    const area = id.slice("self-ratings_".length);
+    return { ratings: profile.self_ratings.filter((s) => s.area === area) };
+  }
+  return profile.questions.find((q) => q.id === id);
 }
 
 /** Option numbers (1-based, as the keys) that answer `question` right or wrong. */
