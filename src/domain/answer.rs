@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::profile::{Question, QuestionKind, MAX_LEVEL};
+use super::seed::{fnv1a, splitmix};
 
 /// One item's answer. Stored as it is in saved progress and in exports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,17 +56,9 @@ pub fn pick_option(question: &Question, previous: Option<&Answer>, index: usize)
 /// questions and candidates, and a habit of picking one position cannot score. Answers store
 /// the profile's indices, so they keep their meaning whatever the order shown.
 pub fn shown_order(seed: u64, question: &Question) -> Vec<usize> {
-    // FNV-1a of the id, mixed with the seed, drives a splitmix64 Fisher-Yates shuffle.
-    let mut state = question.id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    }) ^ seed;
-    let mut next = move || {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    };
+    // The id's hash, mixed with the seed, drives a Fisher-Yates shuffle.
+    let mut state = fnv1a(question.id.as_bytes()) ^ seed;
+    let mut next = move || splitmix(&mut state);
     let mut order: Vec<usize> = (0..question.options.len()).collect();
     for i in (1..order.len()).rev() {
         let j = (next() % (i as u64 + 1)) as usize;

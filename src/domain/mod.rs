@@ -9,6 +9,7 @@ pub mod profile;
 pub mod progress;
 pub mod report;
 pub mod scoring;
+pub mod seed;
 pub mod share;
 pub mod timing;
 pub mod transfer;

@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use super::answer::{Answer, Answers};
 use super::profile::{Profile, QuestionKind, MAX_LEVEL};
+use super::seed::fnv1a;
 use super::walk::ratings_step_area;
 
 /// The saved-progress schema version this build writes.
@@ -154,12 +155,7 @@ fn migrate(mut value: Value) -> Result<Value, ProgressError> {
             // option indices, so they keep their meaning; the seed is drawn from the saved text
             // itself, so it differs between candidates and stays put once written.
             2 => {
-                let seed = value
-                    .to_string()
-                    .bytes()
-                    .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-                        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-                    });
+                let seed = fnv1a(value.to_string().as_bytes());
                 let Value::Object(map) = &mut value else {
                     return Err(ProgressError::Malformed("not an object".into()));
                 };

@@ -219,6 +219,18 @@ impl Walk {
         self.steps.get(i + 1).map(|s| s.item_id.as_str())
     }
 
+    /// Where "Next" leads from `step_id`: the following step; but once the candidate has
+    /// continued areas after a quick check (`skip_done`), the next step not done yet, so they go
+    /// from one open question to the next instead of through screens they finished before.
+    pub fn next_for(&self, step_id: &str, answers: &Answers, skip_done: bool) -> Option<&str> {
+        let i = self.position(step_id)?;
+        self.steps
+            .iter()
+            .skip(i + 1)
+            .find(|s| !skip_done || !s.is_done(answers))
+            .map(|s| s.item_id.as_str())
+    }
+
     /// The step before `step_id`, or `None` at the start.
     pub fn previous(&self, step_id: &str) -> Option<&str> {
         let i = self.position(step_id)?;
@@ -415,6 +427,25 @@ mod tests {
         assert!(ids(&done).contains(&"self-ratings_infra".to_owned()));
         // Skips tell nothing, so each area asks all 3 of its questions.
         assert_eq!(done.overall(&answers), Count { done: 8, total: 8 });
+    }
+
+    #[test]
+    fn after_continuing_next_skips_what_is_done() {
+        let walk = Walk::full(&sample_profile());
+        let mut answers = Answers::new();
+        answers.insert("py-q2".into(), Answer::Skipped);
+        answers.insert("py-q3".into(), Answer::Skipped);
+        answers.insert("infra-self".into(), Answer::Rating { level: 1 });
+        assert_eq!(walk.next_for("py-q1", &answers, false), Some("py-q2"));
+        assert_eq!(walk.next_for("py-q1", &answers, true), Some("infra-q1"));
+        answers.insert("infra-q1".into(), Answer::Skipped);
+        answers.insert("infra-q2".into(), Answer::Skipped);
+        answers.insert("infra-q3".into(), Answer::Skipped);
+        assert_eq!(
+            walk.next_for("py-q1", &answers, true),
+            None,
+            "then the results"
+        );
     }
 
     #[test]

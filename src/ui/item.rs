@@ -59,7 +59,7 @@ pub fn ItemPage() -> impl IntoView {
                 }));
                 return;
             }
-            go(session.walk_now().next(&id).map(str::to_owned));
+            go(session.next_step(&id));
         }
     };
     let skip = {
@@ -81,7 +81,7 @@ pub fn ItemPage() -> impl IntoView {
                 }
             }
             session.visit(&id);
-            go(session.walk_now().next(&id).map(str::to_owned));
+            go(session.next_step(&id));
         }
     };
     let back = {
@@ -188,7 +188,12 @@ pub fn ItemPage() -> impl IntoView {
         // In a quick check the walk grows as questions are answered, so these follow it.
         let is_last = {
             let id = id.clone();
-            move || session.walk().next(&id).is_none()
+            move || {
+                // Follow the walk and the answers; `next_step` reads them untracked.
+                session.walk();
+                session.progress.track();
+                session.next_step(&id).is_none()
+            }
         };
         let overall = Signal::derive(move || {
             session

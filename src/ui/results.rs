@@ -145,7 +145,7 @@ pub fn ResultsPage() -> impl IntoView {
             let navigate = navigate.clone();
             let count = areas.len();
             view! {
-                <section class="continue" aria-labelledby="continue-title">
+                <section class="continue no-print" aria-labelledby="continue-title">
                     <h2 id="continue-title">"Settle what is not clear yet"</h2>
                     <p>
                         {format!(

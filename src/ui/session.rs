@@ -122,6 +122,15 @@ impl Session {
         }
     }
 
+    /// Where "Next" leads from `step_id` (see `Walk::next_for`); `None` means the results.
+    pub fn next_step(&self, step_id: &str) -> Option<String> {
+        let walk = self.walk_now();
+        self.progress.with_untracked(|p| {
+            walk.next_for(step_id, &p.answers, !p.continued.is_empty())
+                .map(str::to_owned)
+        })
+    }
+
     /// The seed of this candidate's option order.
     pub fn option_seed(&self) -> u64 {
         self.progress.with_untracked(|p| p.option_seed)

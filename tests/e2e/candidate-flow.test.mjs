@@ -279,3 +279,33 @@ test("an area's self-ratings share one screen: keys rate the focused group, arro
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("after a quick check, only the areas not clear yet can be continued", async () => {
+  const { context, page, problems } = await freshPage(env.browser);
+  await page.goto(env.server.url);
+  await page.locator("#start-quick").click();
+  await page.waitForURL(/\/check\//);
+  let n = 0;
+  const first = [];
+  while (itemInUrl(page)) first.push(await answerWithKeys(page, n++ % 4 !== 0));
+  await page.waitForURL(/\/results$/);
+  const before = await gaps(page);
+  const unclear = new Set(before.filter((a) => a.verdict === "not-clear").map((a) => a.area));
+  assert.ok(unclear.size > 0, "a quick check of mixed answers leaves an area unclear");
+  await page.locator("#continue-unclear").click();
+  await page.waitForURL(/\/check\//);
+  const more = [];
+  while (itemInUrl(page)) more.push(await answerWithKeys(page, n++ % 4 !== 0));
+  await page.waitForURL(/\/results$/);
+  assert.ok(more.length > 0, "the continued check asks more questions");
+  for (const id of more) {
+    const q = profile.questions.find((x) => x.id === id);
+    assert.ok(q, `${id} is a knowledge question`);
+    assert.ok(unclear.has(q.area), `${id} is in an area that was not clear (${q.area})`);
+    assert.ok(!first.includes(id), `${id} was not asked before`);
+  }
+  const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), storageKey(profile));
+  assert.deepEqual(new Set(saved.continued), unclear);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

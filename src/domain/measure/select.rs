@@ -9,6 +9,7 @@ use super::verdict::{verdict, Verdict};
 use super::{area_posterior, area_required, ItemModel, Posterior};
 use crate::domain::answer::Answers;
 use crate::domain::profile::{Profile, Question};
+use crate::domain::seed::{fnv1a, mix};
 use crate::domain::timing::question_seconds;
 
 /// The most questions a quick check asks in an area before it leaves the verdict "not clear yet".
@@ -98,17 +99,9 @@ pub fn next_question<'a>(
     if pool == 0 {
         return None;
     }
-    let area_hash = area_id.bytes().fold(0, |h, b| mix(h ^ u64::from(b)));
+    let area_hash = fnv1a(area_id.as_bytes());
     let draw = mix(seed ^ mix(asked as u64 + 1) ^ area_hash);
     Some(ranked[(draw % pool as u64) as usize].1)
-}
-
-/// splitmix64's finaliser: a well-spread hash of `x`.
-fn mix(x: u64) -> u64 {
-    let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
 }
 
 #[cfg(test)]
