@@ -48,8 +48,8 @@ pub fn quick_pool<'a>(profile: &'a Profile, area_id: &str) -> Vec<&'a Question> 
 pub const RANDOMESQUE: usize = 3;
 
 /// The next question to ask in `area_id`, or `None` when the area is done: its verdict is clear,
-/// `max_asked` questions were asked (skips count), none is left, or the rest of the budget would
-/// likely not make the verdict clear. The draw among the best [`RANDOMESQUE`] is fixed by the
+/// `max_asked` questions were asked (skips count), none is left, or the rest of a budget smaller
+/// than the area would likely not make the verdict clear. The draw among the best [`RANDOMESQUE`] is fixed by the
 /// candidate's `seed`, so a walk replays the same from the same answers.
 pub fn next_question<'a>(
     profile: &'a Profile,
@@ -80,8 +80,11 @@ pub fn next_question<'a>(
     match verdict(&posterior, area_required(profile, area_id), &models) {
         Verdict::Meets | Verdict::Below { .. } => return None,
         // Futility: once the level sits so near the required one that even the best questions
-        // left in the budget would likely not settle it, more questions only cost time.
-        Verdict::NotClear { more } if posterior.estimate().answers >= FUTILITY_AFTER => {
+        // left in the quick budget would likely not settle it, more questions only cost time.
+        // An area the candidate chose to continue (budget = every question) goes on regardless.
+        Verdict::NotClear { more }
+            if posterior.estimate().answers >= FUTILITY_AFTER && max_asked < asked + open.len() =>
+        {
             if more.is_none_or(|n| n > left) {
                 return None;
             }
@@ -153,6 +156,37 @@ mod tests {
             answers.insert(id.into(), Answer::Skipped);
         }
         assert_eq!(next_question(&p, "infra", &answers, 99, 0), None);
+    }
+
+    #[test]
+    fn a_continued_area_is_not_given_up_on() {
+        // Answers that sit at the required level: under a quick budget the area stops for
+        // futility; with every question allowed, it goes on.
+        let p = sample_profile();
+        let mut answers = Answers::new();
+        for id in ["py-q1", "py-q2"] {
+            answers.insert(id.into(), right(&p, id));
+        }
+        let wrong = p.question("py-q3").unwrap();
+        let w = (0..wrong.options.len())
+            .find(|i| !wrong.options[*i].correct)
+            .unwrap();
+        answers.insert("py-q3".into(), Answer::Choice { selected: vec![w] });
+        let mut more = p.clone();
+        for i in 0..3 {
+            let mut q = p.question("py-q2").unwrap().clone();
+            q.id = format!("py-extra-{i}");
+            more.questions.push(q);
+        }
+        assert_eq!(
+            next_question(&more, "python", &answers, 4, 0),
+            None,
+            "futile in a budget of 4"
+        );
+        assert!(
+            next_question(&more, "python", &answers, 6, 0).is_some(),
+            "continued: all 6"
+        );
     }
 
     #[test]
