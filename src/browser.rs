@@ -2,7 +2,6 @@
 //! localStorage. Everything the UI needs from web APIs goes through these functions, and every
 //! failure comes back as a sentence for the candidate, never as a panic.
 
-use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -35,15 +34,35 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
         .ok_or_else(|| format!("`{path}` is not a text file"))
 }
 
+/// What the candidate is told when the browser gives the app no storage at all.
+pub const STORAGE_BLOCKED: &str = "This browser blocks storage for this site, so your answers \
+    are kept only while this tab stays open. Allow site data (cookies and site storage) for this \
+    site and reload, or use \u{201c}Save progress file\u{201d} on the start page before you leave.";
+
+/// The browser's localStorage, or why there is none: site data blocked by privacy settings and
+/// some embedded views throw on access, which must never stop the app.
+fn local_storage() -> Result<web_sys::Storage, String> {
+    web_sys::window()
+        .ok_or("no browser window is available")?
+        .local_storage()
+        .ok()
+        .flatten()
+        .ok_or_else(|| STORAGE_BLOCKED.to_owned())
+}
+
+/// Whether the app can keep anything between visits; the sentence for the candidate if not.
+pub fn storage_available() -> Result<(), String> {
+    local_storage().map(|_| ())
+}
+
 /// The raw text stored under `key`, or `None` when there is none (or storage is unavailable).
 pub fn load(key: &str) -> Option<String> {
-    let storage = LocalStorage::raw();
-    storage.get_item(key).ok().flatten()
+    local_storage().ok()?.get_item(key).ok().flatten()
 }
 
 /// Stores `value` under `key` as it is.
 pub fn save(key: &str, value: &str) -> Result<(), String> {
-    LocalStorage::raw().set_item(key, value).map_err(|_| {
+    local_storage()?.set_item(key, value).map_err(|_| {
         "Your browser refused to save progress. Private browsing or a full storage quota can \
              cause this; answers given from now on may be lost on reload."
             .to_owned()
@@ -51,10 +70,11 @@ pub fn save(key: &str, value: &str) -> Result<(), String> {
 }
 
 pub fn remove(key: &str) {
-    LocalStorage::delete(key);
+    if let Ok(storage) = local_storage() {
+        let _ = storage.remove_item(key);
+    }
 }
 
-/// Milliseconds since the epoch, for backup keys.
 /// A random seed (for the candidate's option order); the quality of `Math.random` is plenty
 /// for shuffling options.
 pub fn random_seed() -> u64 {
@@ -63,6 +83,7 @@ pub fn random_seed() -> u64 {
     (high << 32) | low
 }
 
+/// Milliseconds since the epoch, for backup keys.
 pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }

@@ -29,6 +29,9 @@ impl Session {
     /// backup key rather than overwriting it.
     pub fn open(profile: Profile) -> Session {
         let mut notices = Vec::new();
+        if let Err(sentence) = browser::storage_available() {
+            notices.push(sentence);
+        }
         let progress = restore(&profile, &mut notices);
         let profile = Arc::new(profile);
         let progress = RwSignal::new(progress);

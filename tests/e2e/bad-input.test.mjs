@@ -127,3 +127,69 @@ test("progress saved by a newer version is not overwritten silently", async () =
   assert.ok(stored.includes(future), "the newer progress is still in storage");
   await context.close();
 });
+
+test("with storage blocked the app still runs, keeps answers in the tab and says what to do", async () => {
+  // Blocked site data: every touch of localStorage throws, as in Chromium's "block all cookies".
+  const { context, page, problems } = await freshPage(env.browser);
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      configurable: true,
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  });
+  await page.goto(env.server.url);
+  await page.locator("#start").waitFor();
+  const notice = page.locator(".notice").first();
+  assert.match(await notice.textContent(), /blocks storage for this site/);
+  assert.match(await notice.textContent(), /Save progress file/);
+
+  // The check works in the tab: rate, answer, go back, and the answers are still there.
+  await page.locator("#start").click();
+  await page.locator("#item-prompt").waitFor();
+  const rated = await page.locator("fieldset[data-rating]").count();
+  for (let i = 0; i < rated; i++) await page.keyboard.press("3");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(new RegExp(`/check/${walkOrder(profile)[1]}$`));
+  await page.locator("#back").click();
+  await page.waitForURL(new RegExp(`/check/${walkOrder(profile)[0]}$`));
+  assert.equal(await page.locator("fieldset input:checked").count(), rated, "the ratings are kept in memory");
+  assert.match(await page.locator(".notice").first().textContent(), /blocks storage/, "the notice stays");
+  assert.deepEqual(problems, [], "no panic, no page error");
+  await context.close();
+});
+
+test("when storage starts refusing writes, earlier answers stay and the candidate is told", async () => {
+  // A full quota: the first few writes succeed, then every write throws.
+  const { context, page, problems } = await freshPage(env.browser);
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    let writes = 0;
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith("fitcheck.progress.") && ++writes > 4) {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+  await page.goto(env.server.url);
+  await page.locator("#start").click();
+  await page.locator("#item-prompt").waitFor();
+  const rated = await page.locator("fieldset[data-rating]").count();
+  for (let i = 0; i < rated; i++) await page.keyboard.press("2");
+  await page.keyboard.press("Enter");
+  for (let i = 0; i < 3; i++) {
+    await page.locator("#item-prompt").waitFor();
+    const keys = await page.locator(".option kbd").allInnerTexts();
+    await page.keyboard.press(keys[0]);
+    await page.keyboard.press("Enter");
+    await page.waitForLoadState();
+  }
+  await page.locator(".notice").first().waitFor();
+  assert.match(await page.locator(".notice").first().textContent(), /refused to save progress/);
+  const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), storageKey(profile));
+  assert.ok(Object.keys(stored.answers).length >= 1, "what was saved before the fault is still there");
+  assert.deepEqual(problems, [], "no panic, no page error");
+  await context.close();
+});
