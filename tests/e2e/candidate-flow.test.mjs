@@ -178,11 +178,18 @@ test("keyboard only, a consistent candidate's quick check ends on verdicts in fe
   ).filter(([, a]) => a.kind === "rating");
   assert.equal(rated.length, profile.areas.length, "a quick check asks one self-rating per area");
   assert.equal(new Set(seen).size, seen.length, "no item is asked twice");
-  // Every area gets a verdict; answering everything right is never "below".
+  // Every area shows a level and a verdict; answering everything right is never "below".
+  // (Whether a verdict is already clear after three right answers depends on which questions
+  // were drawn; the quick check says "not clear yet" rather than guess.)
   const byArea = await gaps(page);
+  console.log(`quick check, every answer right: ${byArea.map((a) => `${a.area}: ${a.text}`).join("; ")}`);
   assert.equal(byArea.length, profile.areas.length);
-  for (const { area, verdict, text } of byArea) assert.notEqual(verdict, "below", `area ${area}: ${text}`);
-  assert.ok(byArea.some((a) => a.verdict === "meets"), JSON.stringify(byArea));
+  for (const { area, verdict, text } of byArea) {
+    assert.notEqual(verdict, "below", `area ${area}: ${text}`);
+    assert.ok(verdict === "meets" || /^not clear yet/.test(text), `area ${area}: ${text}`);
+  }
+  const shown = await page.$$eval("table.areas-table td.shown", (cells) => cells.map((c) => c.textContent));
+  assert.ok(shown.every((t) => /^\d\.\d ± \d\.\d/.test(t)), shown.join(" | "));
   const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), storageKey(profile));
   assert.equal(saved.mode, "quick");
 
