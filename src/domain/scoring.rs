@@ -147,14 +147,19 @@ pub fn assess(profile: &Profile, answers: &Answers, option_seed: u64) -> Assessm
         .iter()
         .map(|area| area_posterior(profile, &area.id, answers))
         .collect();
-    let remaining = |area_id: &str| -> Vec<ItemModel> {
-        profile
-            .questions
-            .iter()
-            .filter(|q| q.area == area_id && !answers.contains_key(&q.id))
-            .map(ItemModel::of)
-            .collect()
-    };
+    // Per area, the questions not asked yet, for the "how many more" projection.
+    let remaining: Vec<Vec<ItemModel>> = profile
+        .areas
+        .iter()
+        .map(|area| {
+            profile
+                .questions
+                .iter()
+                .filter(|q| q.area == area.id && !answers.contains_key(&q.id))
+                .map(ItemModel::of)
+                .collect()
+        })
+        .collect();
 
     let requirements: Vec<RequirementResult> = profile
         .requirements
@@ -163,8 +168,8 @@ pub fn assess(profile: &Profile, answers: &Answers, option_seed: u64) -> Assessm
             let at = profile.areas.iter().position(|a| a.id == req.area);
             let posterior = at.map(|i| &posteriors[i]);
             let required = f64::from(req.level);
-            let verdict = posterior.map_or(Verdict::NotClear { more: None }, |p| {
-                judge(p, required, &remaining(&req.area))
+            let verdict = at.map_or(Verdict::NotClear { more: None }, |i| {
+                judge(&posteriors[i], required, &remaining[i])
             });
             let gap = posterior
                 .map(|p| p.estimate())
@@ -184,8 +189,8 @@ pub fn assess(profile: &Profile, answers: &Answers, option_seed: u64) -> Assessm
     let areas = profile
         .areas
         .iter()
-        .zip(&posteriors)
-        .map(|(area, posterior)| {
+        .zip(posteriors.iter().zip(&remaining))
+        .map(|(area, (posterior, remaining))| {
             let knowledge = posterior.estimate();
             let required = area_required(profile, &area.id);
             let in_area: Vec<&RequirementResult> = requirements
@@ -208,7 +213,7 @@ pub fn assess(profile: &Profile, answers: &Answers, option_seed: u64) -> Assessm
                 title: area.title.clone(),
                 required,
                 knowledge,
-                verdict: judge(posterior, required, &remaining(&area.id)),
+                verdict: judge(posterior, required, remaining),
                 withheld,
                 self_rating,
                 calibration: self_rating

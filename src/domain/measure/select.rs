@@ -1,9 +1,10 @@
 //! The quick check's adaptive walk through an area: ask the question that tells the most per
 //! second of the candidate's time at the current estimate (Fisher information over the reading
-//! time of `domain::timing`, as in van der Linden's time-aware item selection), until the verdict against the area's required level is clear (confidence-
-//! interval stopping, see [`super::verdict`]), the area's maximum is reached, or the verdict
-//! would likely stay unclear even with the questions the maximum still allows (futility
-//! stopping, as in stochastically curtailed classification tests).
+//! time of `domain::timing`, as in van der Linden's time-aware item selection), until the
+//! verdict against the area's required level is clear (confidence-interval stopping, see
+//! [`super::verdict`]), the area's maximum is reached, or the verdict would likely stay unclear
+//! even with the questions the maximum still allows (futility stopping, as in stochastically
+//! curtailed classification tests).
 
 use super::verdict::{verdict, Verdict};
 use super::{area_posterior, area_required, ItemModel, Posterior};
@@ -27,19 +28,23 @@ pub const QUICK_TYPICAL_PER_AREA: usize = 3;
 /// reach only the best `RANDOMESQUE + QUICK_TYPICAL_PER_AREA − 1` by information per second;
 /// those at the prior's level.
 pub fn quick_pool<'a>(profile: &'a Profile, area_id: &str) -> Vec<&'a Question> {
-    let level = Posterior::prior().mean();
-    let mut ranked: Vec<(f64, &Question)> = profile
-        .questions
-        .iter()
-        .filter(|q| q.area == area_id)
+    let in_area = profile.questions.iter().filter(|q| q.area == area_id);
+    let mut ranked = by_information_per_second(in_area, Posterior::prior().mean());
+    ranked.truncate(RANDOMESQUE + QUICK_TYPICAL_PER_AREA - 1);
+    ranked
+}
+
+/// `questions` with the most information per second of reading at `level` first; among equals
+/// in the order given (a stable sort), so a walk replays the same.
+fn by_information_per_second<'a>(
+    questions: impl Iterator<Item = &'a Question>,
+    level: f64,
+) -> Vec<&'a Question> {
+    let mut ranked: Vec<(f64, &Question)> = questions
         .map(|q| (ItemModel::of(q).information(level) / question_seconds(q), q))
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
-    ranked
-        .into_iter()
-        .take(RANDOMESQUE + QUICK_TYPICAL_PER_AREA - 1)
-        .map(|(_, q)| q)
-        .collect()
+    ranked.into_iter().map(|(_, q)| q).collect()
 }
 
 /// How many of the best questions the next one is drawn from (randomesque selection, as jsCAT
@@ -49,8 +54,9 @@ pub const RANDOMESQUE: usize = 3;
 
 /// The next question to ask in `area_id`, or `None` when the area is done: its verdict is clear,
 /// `max_asked` questions were asked (skips count), none is left, or the rest of a budget smaller
-/// than the area would likely not make the verdict clear. The draw among the best [`RANDOMESQUE`] is fixed by the
-/// candidate's `seed`, so a walk replays the same from the same answers.
+/// than the area would likely not make the verdict clear. The draw among the best
+/// [`RANDOMESQUE`] is fixed by the candidate's `seed`, so a walk replays the same from the same
+/// answers.
 pub fn next_question<'a>(
     profile: &'a Profile,
     area_id: &str,
@@ -91,20 +97,14 @@ pub fn next_question<'a>(
         }
         Verdict::NotClear { .. } => {}
     }
-    let level = posterior.mean();
-    // Most information per second first; among equals the profile's order (a stable sort).
-    let mut ranked: Vec<(f64, &Question)> = open
-        .into_iter()
-        .map(|q| (ItemModel::of(q).information(level) / question_seconds(q), q))
-        .collect();
-    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let ranked = by_information_per_second(open.into_iter(), posterior.mean());
     let pool = ranked.len().min(RANDOMESQUE);
     if pool == 0 {
         return None;
     }
     let area_hash = fnv1a(area_id.as_bytes());
     let draw = mix(seed ^ mix(asked as u64 + 1) ^ area_hash);
-    Some(ranked[(draw % pool as u64) as usize].1)
+    Some(ranked[(draw % pool as u64) as usize])
 }
 
 #[cfg(test)]
