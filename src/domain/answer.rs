@@ -31,6 +31,23 @@ impl Answer {
     }
 }
 
+/// A fingerprint of what `question` offers to choose from (its kind and its options' texts, in
+/// order), kept with each answer so that an answer whose options were since edited, reordered or
+/// replaced is recognised and kept aside rather than read as a choice the candidate never made.
+/// The key and the explanations are not part of it: fixing which option is right does not change
+/// what the candidate chose.
+pub fn options_print(question: &Question) -> u64 {
+    let mut text = String::from(match question.kind {
+        QuestionKind::SingleChoice => "single",
+        QuestionKind::MultipleSelect => "multiple",
+    });
+    for option in &question.options {
+        text.push('\u{1f}');
+        text.push_str(&option.text);
+    }
+    fnv1a(text.as_bytes())
+}
+
 /// The answer after the candidate picks option `index` of `question`: single choice replaces
 /// the choice; multiple select toggles the option in or out.
 pub fn pick_option(question: &Question, previous: Option<&Answer>, index: usize) -> Option<Answer> {

@@ -2,20 +2,22 @@
 //!
 //! Stored as JSON under a versioned key per profile ([`storage_key`]). Reading goes through
 //! [`decode_progress`], which upgrades older schema versions step by step, refuses newer ones,
-//! and sets aside answers that no longer fit the profile instead of failing on them.
+//! and keeps aside answers that no longer fit the profile instead of failing on them: they stay in
+//! storage (and in exports) and come back if the profile offers their question again.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::answer::{Answer, Answers};
+use super::answer::{options_print, Answer, Answers};
 use super::profile::{Profile, QuestionKind, MAX_LEVEL};
 use super::seed::fnv1a;
 use super::walk::ratings_step_area;
 
 /// The saved-progress schema version this build writes.
-pub const PROGRESS_SCHEMA_VERSION: u32 = 3;
+pub const PROGRESS_SCHEMA_VERSION: u32 = 4;
 
 /// Where a profile's progress lives in localStorage. The `v1` names the key layout; the document
 /// under it carries its own `schema_version` and is migrated in place.
@@ -60,6 +62,24 @@ pub struct Progress {
     /// Areas a quick check was continued in, past its quick maximum, by the candidate's choice.
     #[serde(default)]
     pub continued: Vec<String>,
+    /// For each answered question, a fingerprint of the options it offered when it was answered
+    /// ([`options_print`]), so an answer whose options changed since is recognised.
+    #[serde(default)]
+    pub options: BTreeMap<String, u64>,
+    /// Answers to items the profile no longer has in the form they were answered (the item was
+    /// dropped, or its options changed). Kept, never deleted: one comes back when the profile
+    /// offers its item again as it was.
+    #[serde(default)]
+    pub kept_aside: BTreeMap<String, KeptAnswer>,
+}
+
+/// An answer kept aside, with the fingerprint of the options it was given to, if known.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeptAnswer {
+    pub answer: Answer,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options: Option<u64>,
 }
 
 impl Progress {
@@ -74,7 +94,21 @@ impl Progress {
             finished: false,
             option_seed,
             continued: Vec::new(),
+            options: BTreeMap::new(),
+            kept_aside: BTreeMap::new(),
         }
+    }
+
+    /// Records `answer` to item `id` of `profile`, with the fingerprint of a question's options,
+    /// and makes it the current item.
+    pub fn record(&mut self, profile: &Profile, id: &str, answer: Answer) {
+        match profile.question(id) {
+            Some(question) => self.options.insert(id.to_owned(), options_print(question)),
+            None => self.options.remove(id),
+        };
+        self.kept_aside.remove(id);
+        self.answers.insert(id.to_owned(), answer);
+        self.current = Some(id.to_owned());
     }
 
     pub fn encode(&self) -> String {
@@ -111,11 +145,36 @@ impl fmt::Display for ProgressError {
     }
 }
 
-/// Progress that was read, with a sentence for every answer that had to be set aside.
+/// Progress that was read, with a sentence for every answer that had to be kept aside now, and
+/// the ids of answers kept aside earlier that came back.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Restored {
     pub progress: Progress,
     pub set_aside: Vec<String>,
+    pub came_back: Vec<String>,
+}
+
+impl Restored {
+    /// What the candidate is told about answers kept aside now and answers that came back.
+    pub fn notices(&self) -> Vec<String> {
+        let mut notices = Vec::new();
+        if !self.set_aside.is_empty() {
+            notices.push(format!(
+                "{} of your earlier answers belong to questions this role profile no longer asks \
+                 in the same form (the role was edited since). They are kept in this browser, not \
+                 deleted, and come back if those questions return.",
+                self.set_aside.len()
+            ));
+        }
+        if !self.came_back.is_empty() {
+            notices.push(format!(
+                "{} answer(s) kept aside earlier came back: their questions are in this role \
+                 profile again.",
+                self.came_back.len()
+            ));
+        }
+        notices
+    }
 }
 
 /// Reads saved progress for `profile`.
@@ -151,6 +210,16 @@ fn migrate(mut value: Value) -> Result<Value, ProgressError> {
                 map.insert("mode".into(), Value::from("full"));
                 map.insert("schema_version".into(), Value::from(2));
             }
+            // Version 4 keeps answers aside instead of dropping them, and fingerprints the options
+            // each question was answered with; reconcile fills those in for the answers there.
+            3 => {
+                let Value::Object(map) = &mut value else {
+                    return Err(ProgressError::Malformed("not an object".into()));
+                };
+                map.insert("options".into(), Value::Object(Default::default()));
+                map.insert("kept_aside".into(), Value::Object(Default::default()));
+                map.insert("schema_version".into(), Value::from(4));
+            }
             // Version 3 shuffles options per candidate. Answers always stored the profile's
             // option indices, so they keep their meaning; the seed is drawn from the saved text
             // itself, so it differs between candidates and stays put once written.
@@ -172,28 +241,83 @@ fn migrate(mut value: Value) -> Result<Value, ProgressError> {
     }
 }
 
-/// Drops answers that do not fit the profile (edited since they were given), so that the rest of
-/// the app can trust every stored answer.
+/// Whether `answer` can be an answer to item `id` of `profile` as it is now.
+fn fits(profile: &Profile, id: &str, answer: &Answer) -> bool {
+    match (profile.question(id), profile.self_rating(id), answer) {
+        (q, r, Answer::Skipped) => q.is_some() || r.is_some(),
+        (Some(q), _, Answer::Choice { selected }) => {
+            !selected.is_empty()
+                && selected.iter().all(|&i| i < q.options.len())
+                && (q.kind == QuestionKind::MultipleSelect || selected.len() == 1)
+        }
+        (_, Some(_), Answer::Rating { level }) => *level <= MAX_LEVEL,
+        _ => false,
+    }
+}
+
+/// Whether a question's options are still those fingerprinted as `print` (unknown counts as the
+/// same: progress saved before fingerprints existed).
+fn same_options(profile: &Profile, id: &str, print: Option<u64>) -> bool {
+    match (profile.question(id), print) {
+        (Some(question), Some(print)) => options_print(question) == print,
+        _ => true,
+    }
+}
+
+/// Moves answers that do not fit the profile as it is now into `kept_aside`, and brings back
+/// kept answers that fit again, so that the rest of the app can trust every answer in `answers`
+/// and nothing the candidate did is lost to a profile edit.
 fn reconcile(mut progress: Progress, profile: &Profile) -> Restored {
     let mut set_aside = Vec::new();
-    progress.answers.retain(|id, answer| {
-        let fits = match (profile.question(id), profile.self_rating(id), &*answer) {
-            (_, _, Answer::Skipped) => {
-                profile.question(id).is_some() || profile.self_rating(id).is_some()
-            }
-            (Some(q), _, Answer::Choice { selected }) => {
-                !selected.is_empty()
-                    && selected.iter().all(|&i| i < q.options.len())
-                    && (q.kind == QuestionKind::MultipleSelect || selected.len() == 1)
-            }
-            (_, Some(_), Answer::Rating { level }) => *level <= MAX_LEVEL,
-            _ => false,
-        };
-        if !fits {
+    let answers = std::mem::take(&mut progress.answers);
+    for (id, answer) in answers {
+        let print = progress.options.get(&id).copied();
+        if !fits(profile, &id, &answer) {
             set_aside.push(format!("the answer to `{id}` no longer fits this profile"));
+        } else if !same_options(profile, &id, print) {
+            set_aside.push(format!(
+                "the options of `{id}` changed after it was answered"
+            ));
+        } else {
+            progress.answers.insert(id, answer);
+            continue;
         }
-        fits
-    });
+        progress.options.remove(&id);
+        progress.kept_aside.insert(
+            id,
+            KeptAnswer {
+                answer,
+                options: print,
+            },
+        );
+    }
+    let mut came_back = Vec::new();
+    let kept = std::mem::take(&mut progress.kept_aside);
+    for (id, kept) in kept {
+        // An answer kept aside just now fails the same checks again and stays.
+        let returns = !progress.answers.contains_key(&id)
+            && fits(profile, &id, &kept.answer)
+            && same_options(profile, &id, kept.options);
+        if returns {
+            progress.answers.insert(id.clone(), kept.answer);
+            came_back.push(id);
+        } else {
+            progress.kept_aside.insert(id, kept);
+        }
+    }
+    // Every answered question carries the fingerprint of its options from here on, and no
+    // fingerprint outlives its answer.
+    progress
+        .options
+        .retain(|id, _| progress.answers.contains_key(id));
+    for id in progress.answers.keys() {
+        if let Some(question) = profile.question(id) {
+            progress
+                .options
+                .entry(id.clone())
+                .or_insert_with(|| options_print(question));
+        }
+    }
     let current_is_known = progress.current.as_deref().is_none_or(|id| {
         profile.question(id).is_some()
             || ratings_step_area(id).is_some_and(|area| profile.area(area).is_some())
@@ -204,6 +328,7 @@ fn reconcile(mut progress: Progress, profile: &Profile) -> Restored {
     Restored {
         progress,
         set_aside,
+        came_back,
     }
 }
 
@@ -218,18 +343,26 @@ mod tests {
 
     #[test]
     fn progress_round_trips() {
+        let profile = sample_profile();
         let mut p = Progress::new("sample-role", 99);
         p.continued.push("python".into());
-        p.answers.insert(
-            "py-q3".into(),
+        p.record(
+            &profile,
+            "py-q3",
             Answer::Choice {
                 selected: vec![0, 2],
             },
         );
-        p.answers
-            .insert("python-self".into(), Answer::Rating { level: 3 });
-        p.answers.insert("py-q1".into(), Answer::Skipped);
+        p.record(&profile, "python-self", Answer::Rating { level: 3 });
+        p.record(&profile, "py-q1", Answer::Skipped);
         p.current = Some("py-q2".into());
+        p.kept_aside.insert(
+            "gone-item".into(),
+            KeptAnswer {
+                answer: Answer::Skipped,
+                options: Some(1),
+            },
+        );
         let restored = saved(&p.encode()).expect("own output reads back");
         assert_eq!(restored.progress, p);
         assert!(restored.set_aside.is_empty());
@@ -244,7 +377,7 @@ mod tests {
             .insert("python-self".into(), Answer::Rating { level: 2 });
         assert_eq!(
             p.encode(),
-            r#"{"schema_version":3,"profile_id":"sample-role","mode":"full","answers":{"py-q1":{"kind":"choice","selected":[0]},"python-self":{"kind":"rating","level":2}},"current":null,"finished":false,"option_seed":5,"continued":[]}"#
+            r#"{"schema_version":4,"profile_id":"sample-role","mode":"full","answers":{"py-q1":{"kind":"choice","selected":[0]},"python-self":{"kind":"rating","level":2}},"current":null,"finished":false,"option_seed":5,"continued":[],"options":{},"kept_aside":{}}"#
         );
     }
 
@@ -286,11 +419,113 @@ mod tests {
         assert_eq!(restored.progress.current, None);
     }
 
+    /// The sample profile with `edit` applied.
+    fn edited(edit: impl FnOnce(&mut Profile)) -> Profile {
+        let mut profile = sample_profile();
+        edit(&mut profile);
+        profile
+    }
+
+    fn answered(profile: &Profile) -> Progress {
+        let mut p = Progress::new("sample-role", 7);
+        p.record(profile, "py-q1", Answer::Choice { selected: vec![1] });
+        p.record(profile, "py-q2", Answer::Choice { selected: vec![0] });
+        p.record(profile, "python-self", Answer::Rating { level: 2 });
+        p
+    }
+
+    #[test]
+    fn an_answer_to_a_dropped_question_is_kept_aside_and_comes_back_with_it() {
+        let full = sample_profile();
+        let without = edited(|p| p.questions.retain(|q| q.id != "py-q2"));
+        let saved = answered(&full).encode();
+
+        let on_fewer = decode_progress(&saved, &without).expect("reads");
+        assert!(!on_fewer.progress.answers.contains_key("py-q2"));
+        assert_eq!(on_fewer.progress.answers.len(), 2);
+        assert_eq!(on_fewer.set_aside.len(), 1, "{:?}", on_fewer.set_aside);
+        assert!(on_fewer.came_back.is_empty());
+        let kept = &on_fewer.progress.kept_aside["py-q2"];
+        assert_eq!(kept.answer, Answer::Choice { selected: vec![0] });
+        let notices = on_fewer.notices();
+        assert!(
+            notices[0].starts_with("1 of your earlier answers"),
+            "{notices:?}"
+        );
+        assert!(notices[0].contains("not deleted"), "{notices:?}");
+
+        // Saved while the question is gone (this is what the app writes back), then read with
+        // the question restored: the answer is there again, and nothing is left aside.
+        let back = decode_progress(&on_fewer.progress.encode(), &full).expect("reads");
+        assert_eq!(
+            back.progress.answers["py-q2"],
+            Answer::Choice { selected: vec![0] }
+        );
+        assert_eq!(back.came_back, vec!["py-q2".to_owned()]);
+        assert!(back.set_aside.is_empty());
+        assert!(back.progress.kept_aside.is_empty());
+        assert_eq!(back.progress.answers, answered(&full).answers);
+        assert!(
+            back.notices()[0].contains("came back"),
+            "{:?}",
+            back.notices()
+        );
+    }
+
+    #[test]
+    fn an_answer_whose_options_changed_is_kept_aside_until_they_are_as_they_were() {
+        let full = sample_profile();
+        let reworded = edited(|p| {
+            let q = p.questions.iter_mut().find(|q| q.id == "py-q1").unwrap();
+            q.options.swap(0, 1);
+        });
+        let saved = answered(&full).encode();
+        let on_reworded = decode_progress(&saved, &reworded).expect("reads");
+        assert!(!on_reworded.progress.answers.contains_key("py-q1"));
+        assert!(on_reworded.set_aside[0].contains("options of `py-q1` changed"));
+        assert!(on_reworded.progress.kept_aside.contains_key("py-q1"));
+        // The candidate answers the reworded question: that answer is theirs now.
+        let mut p = on_reworded.progress.clone();
+        p.record(&reworded, "py-q1", Answer::Choice { selected: vec![0] });
+        assert!(!p.kept_aside.contains_key("py-q1"));
+        assert_eq!(decode_progress(&p.encode(), &reworded).unwrap().progress, p);
+        // Not answered again, and the options are restored: the old answer comes back.
+        let back = decode_progress(&on_reworded.progress.encode(), &full).expect("reads");
+        assert_eq!(
+            back.progress.answers["py-q1"],
+            Answer::Choice { selected: vec![1] }
+        );
+        assert_eq!(back.came_back, vec!["py-q1".to_owned()]);
+        // A fixed key is not a change of options: the answer stays where it is.
+        let rekeyed = edited(|p| {
+            let q = p.questions.iter_mut().find(|q| q.id == "py-q1").unwrap();
+            for o in &mut q.options {
+                o.correct = !o.correct;
+            }
+        });
+        assert!(decode_progress(&saved, &rekeyed)
+            .unwrap()
+            .set_aside
+            .is_empty());
+    }
+
+    #[test]
+    fn version_3_progress_gains_fingerprints_for_its_answers() {
+        let v3 = r#"{"schema_version":3,"profile_id":"sample-role","mode":"full","answers":{"py-q1":{"kind":"choice","selected":[0]}},"current":null,"finished":false,"option_seed":5,"continued":[]}"#;
+        let restored = saved(v3).expect("version 3 is read").progress;
+        assert_eq!(restored.schema_version, 4);
+        assert_eq!(
+            restored.options["py-q1"],
+            options_print(sample_profile().question("py-q1").unwrap())
+        );
+        assert!(restored.kept_aside.is_empty());
+    }
+
     #[test]
     fn version_1_progress_is_upgraded_to_a_full_check() {
         let v1 = r#"{"schema_version":1,"profile_id":"sample-role","answers":{"py-q1":{"kind":"choice","selected":[0]}},"current":"py-q2","finished":false}"#;
         let restored = saved(v1).expect("version 1 is read");
-        assert_eq!(restored.progress.schema_version, 3);
+        assert_eq!(restored.progress.schema_version, PROGRESS_SCHEMA_VERSION);
         assert_eq!(restored.progress.mode, Mode::Full);
         assert_eq!(restored.progress.current.as_deref(), Some("py-q2"));
         assert_eq!(restored.progress.answers.len(), 1);

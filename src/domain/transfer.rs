@@ -105,14 +105,12 @@ mod tests {
     use crate::domain::testing::sample_profile;
 
     fn some_progress() -> Progress {
+        let profile = sample_profile();
         let mut p = Progress::new("sample-role", 3);
         p.mode = Mode::Quick;
-        p.answers
-            .insert("py-q1".into(), Answer::Choice { selected: vec![0] });
-        p.answers
-            .insert("python-self".into(), Answer::Rating { level: 3 });
-        p.answers.insert("infra-q1".into(), Answer::Skipped);
-        p.current = Some("infra-q1".into());
+        p.record(&profile, "py-q1", Answer::Choice { selected: vec![0] });
+        p.record(&profile, "python-self", Answer::Rating { level: 3 });
+        p.record(&profile, "infra-q1", Answer::Skipped);
         p
     }
 
