@@ -75,6 +75,64 @@ pub fn remove(key: &str) {
     }
 }
 
+/// Calls `navigator.storage.<method>()` (`persist` or `persisted`) and awaits its answer;
+/// `None` where the browser lacks the API (older browsers, insecure origins) or it fails.
+async fn storage_manager_call(method: &str) -> Option<bool> {
+    use wasm_bindgen::JsValue;
+    let navigator = web_sys::window()?.navigator();
+    let manager = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).ok()?;
+    if !manager.is_object() {
+        return None;
+    }
+    let function: js_sys::Function = js_sys::Reflect::get(&manager, &JsValue::from_str(method))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let promise: js_sys::Promise = function.call0(&manager).ok()?.dyn_into().ok()?;
+    JsFuture::from(promise).await.ok()?.as_bool()
+}
+
+/// Whether the browser keeps this site's storage until the candidate deletes it.
+pub async fn storage_persisted() -> Option<bool> {
+    storage_manager_call("persisted").await
+}
+
+/// Asks the browser to keep this site's storage (it may ask the candidate, or decide itself).
+pub async fn request_persistent_storage() -> Option<bool> {
+    storage_manager_call("persist").await
+}
+
+/// Replaces the page with the crash page from `boot.js`, saying `what` happened. Called from
+/// the panic hook, so it must not panic itself.
+pub fn show_crash_page(what: &str) {
+    use wasm_bindgen::JsValue;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let crash = js_sys::Reflect::get(&window, &JsValue::from_str("fitcheckCrash"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(crash) = crash {
+        let _ = crash.call1(&JsValue::NULL, &JsValue::from_str(what));
+    }
+}
+
+/// Tells the page's scripts that the app has started and loaded what it needs (public/offline.js
+/// registers the service worker then, so that it can reuse what the page downloaded).
+pub fn announce_ready() {
+    let event = web_sys::CustomEvent::new("fitcheck-ready");
+    if let (Some(window), Ok(event)) = (web_sys::window(), event) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
+/// Reloads the page (the service worker answers with the newest build it has).
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// A random seed (for the candidate's option order); the quality of `Math.random` is plenty
 /// for shuffling options.
 pub fn random_seed() -> u64 {

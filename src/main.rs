@@ -1,5 +1,10 @@
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic prints to the console and then shows the crash page (public/boot.js), so the
+    // candidate never faces a frozen page and can still take their saved answers with them.
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        fitcheck::browser::show_crash_page(&info.to_string());
+    }));
     // The static "Loading Fitcheck…" placeholder from index.html gives way to the app.
     if let Some(boot) = web_sys::window()
         .and_then(|w| w.document())

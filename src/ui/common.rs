@@ -71,6 +71,20 @@ pub fn Notices() -> impl IntoView {
     let session = expect_context::<Session>();
     let notices = session.notices;
     view! {
+        <Show when=move || session.out_of_date()>
+            <div class="notices out-of-date" role="alert" id="out-of-date">
+                <p class="notice">
+                    <span>
+                        "This tab is out of date \u{2014} reload. Fitcheck was used in another tab "
+                        "since, and what it saved can only be read after a reload. This tab no "
+                        "longer saves anything, so that it never overwrites those answers."
+                    </span>
+                    <button type="button" id="reload-tab" on:click=|_| browser::reload()>
+                        "Reload"
+                    </button>
+                </p>
+            </div>
+        </Show>
         <Show when=move || notices.with(|n| !n.is_empty())>
             <div class="notices" role="alert">
                 {move || {

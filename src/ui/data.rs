@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::common::AreasTable;
-use super::Session;
+use super::{Persistence, Session};
 use crate::browser;
 use crate::domain::measure::Estimate;
 use crate::domain::report::{
@@ -28,6 +28,43 @@ fn OutcomeMessage(outcome: Outcome, id: &'static str) -> impl IntoView {
             }
         })
     }
+}
+
+/// Whether the browser keeps the saved answers, and what that means for the candidate.
+#[component]
+fn StorageStatus() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let text = move || match (browser::storage_available(), session.persistence.get()) {
+        (Err(_), _) => {
+            "Your answers are not saved in this browser: it blocks storage for this \
+            site. Save a progress file before you leave."
+        }
+        (Ok(()), Persistence::Granted) => {
+            "Your answers are saved in this browser, which has \
+            promised to keep them until you delete them."
+        }
+        (Ok(()), Persistence::NotGranted) => {
+            "Your answers are saved in this browser, which has \
+            not promised to keep them: it may clear them when space runs low, and Safari clears \
+            the data of sites not visited for 7 days unless Fitcheck is added to the home screen. \
+            Save a progress file to be safe."
+        }
+        (Ok(()), Persistence::Unsupported) => {
+            "Your answers are saved in this browser. It cannot \
+            say whether it will keep them, so save a progress file to be safe."
+        }
+        (Ok(()), Persistence::Unknown) => {
+            "Your answers are saved in this browser. After your \
+            first answer Fitcheck asks it to keep them."
+        }
+    };
+    let state = move || match session.persistence.get() {
+        Persistence::Granted => "granted",
+        Persistence::NotGranted => "not-granted",
+        Persistence::Unsupported => "unsupported",
+        Persistence::Unknown => "unknown",
+    };
+    view! { <p class="storage-status" id="storage-status" data-persistence=state>{text}</p> }
 }
 
 /// Export to and import from a progress file, to continue on another device.
@@ -77,6 +114,7 @@ pub fn ProgressFile() -> impl IntoView {
                 <label class="button secondary file-button" for="import-file">"Open progress file\u{2026}"</label>
             </div>
             <OutcomeMessage outcome id="transfer-outcome" />
+            <StorageStatus />
         </section>
     }
 }

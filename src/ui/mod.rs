@@ -19,7 +19,7 @@ use common::{ErrorPage, NotFound};
 use data::SharedPage;
 use item::ItemPage;
 use results::ResultsPage;
-pub use session::Session;
+pub use session::{Persistence, Session};
 use welcome::WelcomePage;
 
 /// Where the app is while it starts.
@@ -41,21 +41,43 @@ enum Load {
 #[component]
 pub fn App() -> impl IntoView {
     let state = RwSignal::new(Load::Loading);
+    // A start that takes long says what it waits for.
+    let slow = RwSignal::new(false);
+    set_timeout(move || slow.set(true), std::time::Duration::from_secs(20));
+    // The test hook for the crash page: the browser tests dispatch this event to force a panic
+    // (it can do nothing a candidate's own browser could not do to its own page).
+    let _ = window_event_listener_untyped(TEST_PANIC_EVENT, |_| {
+        panic!("forced by the `{TEST_PANIC_EVENT}` test hook")
+    });
+    // The session lives under its own owner, held as long as the app is: its signals and its
+    // storage listener go when the app goes (the task below runs outside any owner).
+    let keep = StoredValue::new(Owner::new());
     leptos::task::spawn_local(async move {
         state.set(match open_profile().await {
-            Ok(Opened::Profile(profile)) => Load::Ready(Session::open(*profile)),
+            Ok(Opened::Profile(profile)) => {
+                let owner = keep.get_value();
+                Load::Ready(owner.with(|| Session::open(*profile)))
+            }
             Ok(Opened::Unknown { requested, roles }) => Load::Unknown { requested, roles },
             Err((file, problems)) => Load::Failed {
                 file,
                 problems: problems.iter().map(Problem::to_string).collect(),
             },
         });
+        browser::announce_ready();
     });
 
     move || match state.get() {
         Load::Loading => view! {
             <main class="page loading" aria-busy="true">
-                <p role="status">"Loading the role profile\u{2026}"</p>
+                <p role="status" id="loading-status">
+                    {move || if slow.get() {
+                        "The role profile has not arrived after 20 seconds. Your connection may \
+                         be slow or offline: wait a little longer, or reload."
+                    } else {
+                        "Loading the role profile\u{2026}"
+                    }}
+                </p>
             </main>
         }
         .into_any(),
@@ -81,6 +103,9 @@ fn Pages() -> impl IntoView {
         </Router>
     }
 }
+
+/// The event the crash-page browser test dispatches on `window` to force a panic.
+const TEST_PANIC_EVENT: &str = "fitcheck-test-panic";
 
 /// Remembers the role chosen by `?profile=`, so links inside the app (which drop the query)
 /// and later visits stay with it.

@@ -1,7 +1,13 @@
 //! The candidate's session: the loaded profile and their progress, shared through context.
 //!
 //! Every change goes through a method here, which updates the signal and saves at once, so an
-//! answer is in storage before the next frame is drawn.
+//! answer is in storage before the next frame is drawn. The progress can be read anywhere and
+//! written only here.
+//!
+//! Two tabs of the app share one storage key. A tab follows what another tab writes as long as it
+//! can read all of it; when it cannot (a newer build wrote it, it holds answers to items this
+//! tab's profile lacks, or the storage was cleared), the tab is out of date: it keeps what it has
+//! in memory, never saves over what it could not read, and asks to be reloaded.
 
 use std::sync::Arc;
 
@@ -19,14 +25,44 @@ pub struct Session {
     /// The steps for the current mode, recomputed as answers change (a quick check picks its
     /// next question from them).
     walk: Memo<Arc<Walk>>,
-    pub progress: RwSignal<Progress>,
+    state: RwSignal<Progress>,
+    /// The candidate's progress, for reading; [`Session`]'s methods are the only writers.
+    pub progress: ReadSignal<Progress>,
     /// Messages about storage for the candidate, shown until dismissed.
     pub notices: RwSignal<Vec<String>>,
+    /// Set once another tab wrote progress this tab cannot fully read: from then on this tab
+    /// saves nothing.
+    out_of_date: RwSignal<bool>,
+    /// Whether the browser promised to keep the saved progress.
+    pub persistence: ReadSignal<Persistence>,
+    set_persistence: WriteSignal<Persistence>,
+}
+
+/// What the browser said about keeping this site's storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Persistence {
+    /// Not asked yet, or the answer is pending.
+    Unknown,
+    Granted,
+    NotGranted,
+    /// The browser has no storage manager (older browsers, pages not served over HTTPS).
+    Unsupported,
+}
+
+impl Persistence {
+    fn from_answer(answer: Option<bool>) -> Persistence {
+        match answer {
+            Some(true) => Persistence::Granted,
+            Some(false) => Persistence::NotGranted,
+            None => Persistence::Unsupported,
+        }
+    }
 }
 
 impl Session {
     /// Opens `profile` with the progress saved for it, keeping unreadable progress under a
-    /// backup key rather than overwriting it.
+    /// backup key rather than overwriting it. Call it under the reactive owner the session should
+    /// live in: its storage listener is removed when that owner is cleaned up.
     pub fn open(profile: Profile) -> Session {
         let mut notices = Vec::new();
         if let Err(sentence) = browser::storage_available() {
@@ -34,7 +70,9 @@ impl Session {
         }
         let progress = restore(&profile, &mut notices);
         let profile = Arc::new(profile);
-        let progress = RwSignal::new(progress);
+        let state = RwSignal::new(progress);
+        let progress = state.read_only();
+        let (persistence, set_persistence) = signal(Persistence::Unknown);
         let walk = {
             let profile = profile.clone();
             Memo::new(move |_| {
@@ -52,9 +90,17 @@ impl Session {
         let session = Session {
             profile: StoredValue::new(profile),
             walk,
+            state,
             progress,
             notices: RwSignal::new(notices),
+            out_of_date: RwSignal::new(false),
+            persistence,
+            set_persistence,
         };
+        leptos::task::spawn_local(async move {
+            let granted = browser::storage_persisted().await;
+            set_persistence.try_set(Persistence::from_answer(granted));
+        });
         session.follow_other_tabs();
         session
     }
@@ -103,9 +149,24 @@ impl Session {
     }
 
     pub fn answer(&self, item_id: &str, answer: Answer) {
-        self.change(|p| {
-            p.answers.insert(item_id.to_owned(), answer);
-            p.current = Some(item_id.to_owned());
+        let profile = self.profile();
+        let first = self.progress.with_untracked(Progress::is_empty);
+        self.change(|p| p.record(&profile, item_id, answer));
+        if first {
+            self.ask_to_keep_storage();
+        }
+    }
+
+    /// After the first answer there is something worth keeping: ask the browser not to clear it
+    /// (Safari, for one, clears the storage of sites not visited for seven days otherwise).
+    fn ask_to_keep_storage(&self) {
+        if self.persistence.get_untracked() == Persistence::Granted {
+            return;
+        }
+        let set = self.set_persistence;
+        leptos::task::spawn_local(async move {
+            let granted = browser::request_persistent_storage().await;
+            set.try_set(Persistence::from_answer(granted));
         });
     }
 
@@ -198,8 +259,16 @@ impl Session {
         })
     }
 
+    /// Whether another tab wrote progress this tab cannot fully read (tracked).
+    pub fn out_of_date(&self) -> bool {
+        self.out_of_date.get()
+    }
+
     fn change(&self, f: impl FnOnce(&mut Progress)) {
-        self.progress.update(f);
+        self.state.update(f);
+        if self.out_of_date.get_untracked() {
+            return;
+        }
         let encoded = self.progress.with_untracked(Progress::encode);
         let key = storage_key(&self.profile().id);
         if let Err(sentence) = browser::save(&key, &encoded) {
@@ -211,22 +280,24 @@ impl Session {
         }
     }
 
-    /// Another tab of the same app answered: take its progress, so two tabs never fight.
+    /// Another tab of the same app wrote: follow it when all of it can be read here, else stop
+    /// writing (see the module's comment).
     fn follow_other_tabs(&self) {
         let session = *self;
         let handle = window_event_listener(leptos::ev::storage, move |event| {
             let profile = session.profile();
-            if event.key().as_deref() != Some(storage_key(&profile.id).as_str()) {
+            let ours = storage_key(&profile.id);
+            // A null key is `localStorage.clear()`, which removed ours too.
+            if event.key().is_some_and(|key| key != ours) {
                 return;
             }
-            let Some(raw) = event.new_value() else {
-                session
-                    .progress
-                    .set(Progress::new(&profile.id, browser::random_seed()));
-                return;
-            };
-            if let Ok(restored) = decode_progress(&raw, &profile) {
-                session.progress.set(restored.progress);
+            let readable = event
+                .new_value()
+                .and_then(|raw| decode_progress(&raw, &profile).ok())
+                .filter(|restored| restored.set_aside.is_empty());
+            match readable {
+                Some(restored) => session.state.set(restored.progress),
+                None => session.out_of_date.set(true),
             }
         });
         on_cleanup(move || handle.remove());
@@ -240,12 +311,10 @@ fn restore(profile: &Profile, notices: &mut Vec<String>) -> Progress {
     };
     match decode_progress(&raw, profile) {
         Ok(restored) => {
-            if !restored.set_aside.is_empty() {
-                notices.push(format!(
-                    "{} earlier answer(s) no longer match this role profile, which has changed \
-                     since; they were left out.",
-                    restored.set_aside.len()
-                ));
+            notices.extend(restored.notices());
+            // Kept-aside answers are written back at once with the reconciled progress.
+            if !restored.set_aside.is_empty() || !restored.came_back.is_empty() {
+                let _ = browser::save(&key, &restored.progress.encode());
             }
             restored.progress
         }
