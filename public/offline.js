@@ -47,11 +47,21 @@
     hadController = true;
   });
 
-  navigator.serviceWorker
-    .register("sw.js")
-    .then(watch)
-    .catch(function (error) {
-      // Without a worker the app still runs; it just does not work offline.
-      console.warn("Fitcheck works online only here: " + error);
-    });
+  var registered = false;
+  function register() {
+    if (registered) return;
+    registered = true;
+    navigator.serviceWorker
+      .register("sw.js")
+      .then(watch)
+      .catch(function (error) {
+        // Without a worker the app still runs; it just does not work offline.
+        console.warn("Fitcheck works online only here: " + error);
+      });
+  }
+  // On the first visit the worker is registered once the app has loaded its role profile
+  // ("fitcheck-ready"), so that it copies what the page downloaded instead of downloading the
+  // build a second time alongside it. A page the worker already serves registers at once.
+  if (navigator.serviceWorker.controller) register();
+  else addEventListener("fitcheck-ready", register);
 })();

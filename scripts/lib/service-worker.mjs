@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes dist's service worker from public/sw.js: the list of every file of the build and a
-// version hashed from their names and contents. Trunk runs it after each build (Trunk.toml,
-// post_build hook, in its staging directory); it can also be run on any built directory:
+// version hashed from their names and contents. scripts/lib/post-build.mjs runs it after each
+// build, last; it can also be run on any built directory:
 //   node scripts/lib/service-worker.mjs <dir>
 // A debug build gets a worker that removes itself and its caches, so development always sees
 // fresh files.
@@ -11,11 +11,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error("usage: service-worker.mjs <built dir> (or run it as a Trunk hook)");
-  process.exit(2);
-}
 const WORKER = "sw.js";
 
 function filesUnder(base, sub = "") {
@@ -49,6 +44,17 @@ self.addEventListener("activate", (event) => event.waitUntil(
     .replace("__FITCHECK_FILES__", JSON.stringify(files));
 }
 
-const release = (process.env.TRUNK_PROFILE ?? "release") === "release";
-const template = fs.readFileSync(path.join(ROOT, "public", WORKER), "utf8");
-fs.writeFileSync(path.join(dir, WORKER), buildWorker(dir, template, release));
+/** Writes `dir`/sw.js for the build in `dir`. */
+export function writeWorker(dir, release = true) {
+  const template = fs.readFileSync(path.join(ROOT, "public", WORKER), "utf8");
+  fs.writeFileSync(path.join(dir, WORKER), buildWorker(dir, template, release));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2];
+  if (!dir) {
+    console.error("usage: service-worker.mjs <built dir>");
+    process.exit(2);
+  }
+  writeWorker(dir);
+}

@@ -71,6 +71,18 @@ ensure_chromium() {
   fi
 }
 
+# The content-policy browser test serves the build with deploy/nginx.conf in a real nginx.
+ensure_nginx() {
+  if [ ! -x /usr/sbin/nginx ]; then
+    step "installing nginx from Debian's packages (serves the build in the content-policy test)"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
+      --no-install-recommends nginx-light >/dev/null \
+      || fail "could not install nginx with apt-get"
+  fi
+}
+
 # The profile content tests run "what does this print" snippets with python3; some use Pydantic.
 ensure_python_tools() {
   command -v python3 >/dev/null || fail "python3 is needed for the profile content tests"

@@ -29,8 +29,18 @@ const TYPES = {
  */
 export async function startServer({ root = DIST, base = "/" } = {}) {
   const requests = [];
+  /** Every response's path and body size, in the order they were sent. */
+  const transfers = [];
   const server = http.createServer(async (req, res) => {
     requests.push(req.url);
+    // Counts the body bytes of every response, whatever sends it.
+    let bytes = 0;
+    const end = res.end.bind(res);
+    res.end = (chunk, ...rest) => {
+      if (chunk) bytes += Buffer.byteLength(chunk);
+      return end(chunk, ...rest);
+    };
+    res.on("finish", () => transfers.push({ url: req.url, bytes }));
     const url = new URL(req.url, "http://localhost");
     if (!url.pathname.startsWith(base)) {
       res.writeHead(404).end("not found");
@@ -57,6 +67,7 @@ export async function startServer({ root = DIST, base = "/" } = {}) {
     }
     res.writeHead(200, {
       "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+      "content-length": body.length,
       "cache-control": "no-cache",
     });
     res.end(body);
@@ -67,6 +78,7 @@ export async function startServer({ root = DIST, base = "/" } = {}) {
     origin: `http://127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}${base}`,
     requests,
+    transfers,
     deploy: (dir) => {
       root = dir;
     },

@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Trunk's post-build hook (Trunk.toml), run in its staging directory: first the content policy
+// (which adds a file), then the service worker (which lists every file). Trunk runs the hooks of
+// one stage side by side, so the order lives here, in one hook.
+import { applyPolicy } from "./csp.mjs";
+import { writeWorker } from "./service-worker.mjs";
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) {
+  console.error("usage: post-build.mjs <built dir> (or run it as Trunk's post_build hook)");
+  process.exit(2);
+}
+// Development builds carry Trunk's live-reload script: no policy, and a worker that removes
+// itself (see service-worker.mjs).
+const release = (process.env.TRUNK_PROFILE ?? "release") === "release";
+try {
+  if (release) applyPolicy(dir);
+  writeWorker(dir, release);
+} catch (error) {
+  console.error(`post-build: ${error.message}`);
+  process.exit(1);
+}
