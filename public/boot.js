@@ -42,10 +42,13 @@
     if (keys.length === 1) {
       try {
         var role = keys[0].match(PROGRESS_KEY)[1];
-        var progress = JSON.parse(values[keys[0]]);
+        var raw = values[keys[0]];
+        JSON.parse(raw);
+        // The saved text goes in as it is: parsing and writing it again would round its 64-bit
+        // numbers (the option order's seed, the options' fingerprints) to JavaScript's doubles.
         return {
           name: "fitcheck-progress-" + role + ".json",
-          text: JSON.stringify({ format: "fitcheck-progress", version: 1, role: role, progress: progress }, null, 2),
+          text: '{"format":"fitcheck-progress","version":1,"role":' + JSON.stringify(role) + ',"progress":' + raw + "}",
         };
       } catch (e) {
         // Not JSON: fall through to the values as they are.

@@ -133,12 +133,12 @@ pub fn reload() {
     }
 }
 
-/// A random seed (for the candidate's option order); the quality of `Math.random` is plenty
-/// for shuffling options.
+/// A random seed (for the candidate's option order), of at most 53 bits so that it survives any
+/// JSON reader (`seed::JSON_SAFE_MAX`); the quality of `Math.random` is plenty for shuffling.
 pub fn random_seed() -> u64 {
     let high = (js_sys::Math::random() * 4_294_967_296.0) as u64;
     let low = (js_sys::Math::random() * 4_294_967_296.0) as u64;
-    (high << 32) | low
+    crate::domain::seed::json_safe((high << 32) | low)
 }
 
 /// Milliseconds since the epoch, for backup keys.

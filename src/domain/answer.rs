@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::profile::{Question, QuestionKind, MAX_LEVEL};
-use super::seed::{fnv1a, splitmix};
+use super::seed::{fnv1a, json_safe, splitmix};
 
 /// One item's answer. Stored as it is in saved progress and in exports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,7 +45,7 @@ pub fn options_print(question: &Question) -> u64 {
         text.push('\u{1f}');
         text.push_str(&option.text);
     }
-    fnv1a(text.as_bytes())
+    json_safe(fnv1a(text.as_bytes()))
 }
 
 /// The answer after the candidate picks option `index` of `question`: single choice replaces

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use super::answer::{options_print, Answer, Answers};
 use super::profile::{Profile, QuestionKind, MAX_LEVEL};
-use super::seed::fnv1a;
+use super::seed::{fnv1a, json_safe};
 use super::walk::ratings_step_area;
 
 /// The saved-progress schema version this build writes.
@@ -224,7 +224,7 @@ fn migrate(mut value: Value) -> Result<Value, ProgressError> {
             // option indices, so they keep their meaning; the seed is drawn from the saved text
             // itself, so it differs between candidates and stays put once written.
             2 => {
-                let seed = fnv1a(value.to_string().as_bytes());
+                let seed = json_safe(fnv1a(value.to_string().as_bytes()));
                 let Value::Object(map) = &mut value else {
                     return Err(ProgressError::Malformed("not an object".into()));
                 };

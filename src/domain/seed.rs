@@ -8,6 +8,16 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
+/// The largest integer every JSON reader keeps exactly: JavaScript reads numbers as doubles, so
+/// a value saved in progress (a seed, a fingerprint) stays at most 2^53 - 1 and survives a trip
+/// through any JavaScript tool, the crash page's download included.
+pub const JSON_SAFE_MAX: u64 = (1 << 53) - 1;
+
+/// `x` cut to the bits JSON keeps exactly (see [`JSON_SAFE_MAX`]).
+pub fn json_safe(x: u64) -> u64 {
+    x & JSON_SAFE_MAX
+}
+
 /// splitmix64: the next state and a well-spread value from it.
 pub fn splitmix(state: &mut u64) -> u64 {
     *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -25,6 +35,14 @@ pub fn mix(x: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_safe_values_are_exact_as_doubles() {
+        let x = json_safe(u64::MAX);
+        assert_eq!(x, JSON_SAFE_MAX);
+        assert_eq!(x as f64 as u64, x);
+        assert_ne!((x + 2) as f64 as u64, x + 2, "one bit more is not exact");
+    }
 
     #[test]
     fn hashes_are_stable_and_spread() {

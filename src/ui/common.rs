@@ -73,11 +73,11 @@ pub fn Notices() -> impl IntoView {
     view! {
         <Show when=move || session.out_of_date()>
             <div class="notices out-of-date" role="alert" id="out-of-date">
-                <p class="notice">
+                <p class="stale-notice">
                     <span>
-                        "This tab is out of date \u{2014} reload. Fitcheck was used in another tab "
-                        "since, and what it saved can only be read after a reload. This tab no "
-                        "longer saves anything, so that it never overwrites those answers."
+                        "This tab is out of date \u{2014} reload. Your progress was saved since by "
+                        "another tab or a newer Fitcheck, in a form this tab cannot read. So that "
+                        "it never overwrites those answers, this tab no longer saves anything."
                     </span>
                     <button type="button" id="reload-tab" on:click=|_| browser::reload()>
                         "Reload"

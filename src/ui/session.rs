@@ -15,7 +15,9 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::answer::{pick_option, Answer};
-use crate::domain::progress::{backup_key, decode_progress, storage_key, Mode, Progress};
+use crate::domain::progress::{
+    backup_key, decode_progress, storage_key, Mode, Progress, ProgressError,
+};
 use crate::domain::walk::Walk;
 use crate::domain::Profile;
 
@@ -33,6 +35,8 @@ pub struct Session {
     /// Set once another tab wrote progress this tab cannot fully read: from then on this tab
     /// saves nothing.
     out_of_date: RwSignal<bool>,
+    /// False while saving would overwrite progress that could not be read and was not backed up.
+    saving: RwSignal<bool>,
     /// Whether the browser promised to keep the saved progress.
     pub persistence: ReadSignal<Persistence>,
     set_persistence: WriteSignal<Persistence>,
@@ -68,7 +72,7 @@ impl Session {
         if let Err(sentence) = browser::storage_available() {
             notices.push(sentence);
         }
-        let progress = restore(&profile, &mut notices);
+        let (progress, readable) = restore(&profile, &mut notices);
         let profile = Arc::new(profile);
         let state = RwSignal::new(progress);
         let progress = state.read_only();
@@ -93,7 +97,8 @@ impl Session {
             state,
             progress,
             notices: RwSignal::new(notices),
-            out_of_date: RwSignal::new(false),
+            out_of_date: RwSignal::new(readable == Readable::NotHere),
+            saving: RwSignal::new(readable != Readable::LeftAlone),
             persistence,
             set_persistence,
         };
@@ -266,7 +271,7 @@ impl Session {
 
     fn change(&self, f: impl FnOnce(&mut Progress)) {
         self.state.update(f);
-        if self.out_of_date.get_untracked() {
+        if self.out_of_date.get_untracked() || !self.saving.get_untracked() {
             return;
         }
         let encoded = self.progress.with_untracked(Progress::encode);
@@ -304,10 +309,23 @@ impl Session {
     }
 }
 
-fn restore(profile: &Profile, notices: &mut Vec<String>) -> Progress {
+/// What became of the progress found in storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Readable {
+    /// Read (or there was none, or it was unreadable and is kept under a backup key): saving
+    /// goes on as usual.
+    Yes,
+    /// Written by a newer build: left as it is, and this tab is out of date.
+    NotHere,
+    /// Unreadable and could not be backed up: left as it is, nothing is saved over it.
+    LeftAlone,
+}
+
+fn restore(profile: &Profile, notices: &mut Vec<String>) -> (Progress, Readable) {
     let key = storage_key(&profile.id);
+    let fresh = || Progress::new(&profile.id, browser::random_seed());
     let Some(raw) = browser::load(&key) else {
-        return Progress::new(&profile.id, browser::random_seed());
+        return (fresh(), Readable::Yes);
     };
     match decode_progress(&raw, profile) {
         Ok(restored) => {
@@ -316,27 +334,33 @@ fn restore(profile: &Profile, notices: &mut Vec<String>) -> Progress {
             if !restored.set_aside.is_empty() || !restored.came_back.is_empty() {
                 let _ = browser::save(&key, &restored.progress.encode());
             }
-            restored.progress
+            (restored.progress, Readable::Yes)
+        }
+        Err(error @ ProgressError::FromTheFuture(_)) => {
+            notices.push(format!(
+                "Your saved progress could not be read: {error}. It was left as it is."
+            ));
+            (fresh(), Readable::NotHere)
         }
         Err(error) => {
             let backup = backup_key(&profile.id, browser::now_ms());
-            let kept = browser::save(&backup, &raw).is_ok();
-            let fresh = Progress::new(&profile.id, browser::random_seed());
             // The backup must exist before the broken value is replaced.
-            if kept {
+            if browser::save(&backup, &raw).is_ok() {
+                let fresh = fresh();
                 let _ = browser::save(&key, &fresh.encode());
                 notices.push(format!(
                     "Your saved progress could not be read: {error}. It was kept unchanged in \
                      this browser's storage under the key \u{201c}{backup}\u{201d}, and a new \
                      check was started."
                 ));
+                (fresh, Readable::Yes)
             } else {
                 notices.push(format!(
                     "Your saved progress could not be read: {error}. It was left as it is, and \
                      answers given now will not be saved until storage works again."
                 ));
+                (fresh(), Readable::LeftAlone)
             }
-            fresh
         }
     }
 }
