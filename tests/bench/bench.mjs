@@ -8,6 +8,7 @@ import { startServer, DIST } from "../e2e/support/server.mjs";
 import { launch, freshPage } from "../e2e/support/browser.mjs";
 import { defaultProfile, walkOrder } from "../e2e/support/profile.mjs";
 import { answerWithKeys } from "../e2e/support/flow.mjs";
+import { firstVisit } from "../e2e/support/first-visit.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
@@ -79,4 +80,21 @@ async function timings() {
   ];
 }
 
-for (const row of [...sizes(), ...(await timings())]) console.log(row);
+/** What a first visit costs on the wire: every response until the app works offline. */
+async function firstVisitBytes() {
+  const server = await startServer();
+  const browser = await launch();
+  const visit = await firstVisit(browser, server);
+  await browser.close();
+  await server.close();
+  const most = Math.max(...Object.values(visit.byUrl));
+  const build = fs
+    .readdirSync(DIST, { recursive: true })
+    .filter((f) => fs.statSync(path.join(DIST, f)).isFile())
+    .reduce((n, f) => n + fs.statSync(path.join(DIST, f)).size, 0);
+  return [
+    `| network | first visit until offline-ready (uncompressed bodies) | ${visit.transfers.length} responses, each URL at most ${most}× | ${kb(visit.bytes)} (${(visit.bytes / build).toFixed(2)}× the build) |`,
+  ];
+}
+
+for (const row of [...sizes(), ...(await firstVisitBytes()), ...(await timings())]) console.log(row);
