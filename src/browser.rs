@@ -50,6 +50,16 @@ fn local_storage() -> Result<web_sys::Storage, String> {
         .ok_or_else(|| STORAGE_BLOCKED.to_owned())
 }
 
+/// Whether `area` (from a `storage` event) is this page's localStorage, not sessionStorage.
+pub fn is_local_storage(area: Option<web_sys::Storage>) -> bool {
+    match (area, local_storage()) {
+        (Some(area), Ok(local)) => {
+            wasm_bindgen::JsValue::from(area) == wasm_bindgen::JsValue::from(local)
+        }
+        _ => false,
+    }
+}
+
 /// Whether the app can keep anything between visits; the sentence for the candidate if not.
 pub fn storage_available() -> Result<(), String> {
     local_storage().map(|_| ())

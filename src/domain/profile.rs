@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::problem::Problem;
+use super::problem::{readable, shown, Problem};
 
 /// The profile format version this build reads.
 pub const PROFILE_SCHEMA_VERSION: u32 = 1;
@@ -241,7 +241,10 @@ pub fn parse_index(text: &str) -> Result<ProfileIndex, Vec<Problem>> {
     if !index.profiles.iter().any(|p| p.id == index.default) {
         problems.push(Problem::new(
             "default",
-            format!("names `{}`, which is not in `profiles`", index.default),
+            format!(
+                "names `{}`, which is not in `profiles`",
+                shown(&index.default)
+            ),
         ));
     }
     if problems.is_empty() {
@@ -284,7 +287,7 @@ pub fn parse_profile(text: &str) -> Result<Profile, Vec<Problem>> {
             || LISTS.contains(&key.as_str());
         if !known {
             problems.push(Problem::new(
-                key.as_str(),
+                key_location(key),
                 "is not a field of a profile (expected `schema_version`, `id`, `role`, `areas`, `requirements`, `self_ratings`, `questions`)",
             ));
         }
@@ -326,28 +329,43 @@ pub fn parse_profile(text: &str) -> Result<Profile, Vec<Problem>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    serde_json::from_value(root).map_err(|e| vec![Problem::new("file", e.to_string())])
+    serde_json::from_value(root).map_err(|e| vec![Problem::new("file", readable(&e.to_string()))])
 }
 
 /// `questions[12] (py-gil-1)`: the index, and the id when the element has one.
 pub fn element_location(list: &str, index: usize, item: &Value) -> String {
     match item.get("id").and_then(Value::as_str) {
-        Some(id) => format!("{list}[{index}] ({id})"),
+        Some(id) => format!("{list}[{index}] ({})", shown(id)),
         None => format!("{list}[{index}]"),
     }
 }
 
 fn check<T: serde::de::DeserializeOwned>(value: &Value) -> Result<(), String> {
-    T::deserialize(value).map(|_| ()).map_err(|e| e.to_string())
+    T::deserialize(value)
+        .map(|_| ())
+        .map_err(|e| readable(&e.to_string()))
 }
 
 fn json_error_sentence(e: &serde_json::Error) -> String {
-    format!(
-        "is not valid JSON: {e} (line {}, column {})",
-        e.line(),
-        e.column()
+    readable(
+        &format!(
+            "is not valid JSON: {e} (line {}, column {})",
+            e.line(),
+            e.column()
+        )
+        .replace(&format!(" at line {} column {}", e.line(), e.column()), ""),
     )
-    .replace(&format!(" at line {} column {}", e.line(), e.column()), "")
+}
+
+/// The location of an unknown top-level field: its name, quoted when it would not read as one
+/// (empty, or with spaces around it).
+fn key_location(key: &str) -> String {
+    let name = shown(key);
+    if name.is_empty() || name.trim() != name {
+        format!("\"{name}\"")
+    } else {
+        name
+    }
 }
 
 #[cfg(test)]
@@ -439,6 +457,52 @@ mod tests {
         assert!(problems[0]
             .to_string()
             .contains("is 7, but this version of Fitcheck reads profiles of schema version 1"));
+    }
+
+    #[test]
+    fn names_from_the_file_are_shown_escaped_and_cut_short() {
+        let mut v = minimal();
+        v[""] = 1.into();
+        v["role "] = 1.into();
+        v["bell\u{7}"] = 1.into();
+        v["areas"][0]["id"] = "x\n".repeat(500).into();
+        v["areas"][0].as_object_mut().unwrap().remove("title");
+        v["requirements"][0]["level"] = "y".repeat(5000).into();
+        v["questions"][0][format!("colour{}", "z".repeat(5000))] = "red".into();
+        let text: Vec<String> = parse_profile(&v.to_string())
+            .unwrap_err()
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(text.len(), 6, "{text:#?}");
+        assert!(
+            text.iter().any(|t| t.starts_with("\"\": is not a field")),
+            "{text:#?}"
+        );
+        assert!(
+            text.iter()
+                .any(|t| t.starts_with("\"role \": is not a field")),
+            "{text:#?}"
+        );
+        assert!(
+            text.iter()
+                .any(|t| t.starts_with("bell\\u{7}: is not a field")),
+            "{text:#?}"
+        );
+        assert!(
+            text.iter().any(|t| t.starts_with("areas[0] (x\\nx\\n")
+                && t.contains("\u{2026}): missing field `title`")),
+            "{text:#?}"
+        );
+        for t in &text {
+            assert!(t.chars().count() <= 400, "{t}");
+            assert!(!t.chars().any(char::is_control), "{t}");
+        }
+        let index = r#"{"default":"b\u0000","profiles":[{"id":"a","title":"T","company":"C","file":"a.json"}]}"#;
+        assert_eq!(
+            parse_index(index).unwrap_err()[0].to_string(),
+            "default: names `b\\u{0}`, which is not in `profiles`"
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::answer::{options_print, Answer, Answers};
+use super::problem::{readable, shown};
 use super::profile::{Profile, QuestionKind, MAX_LEVEL};
 use super::seed::{fnv1a, json_safe};
 use super::walk::ratings_step_area;
@@ -133,14 +134,14 @@ pub enum ProgressError {
 impl fmt::Display for ProgressError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ProgressError::NotJson(e) => write!(f, "it is not valid JSON ({e})"),
+            ProgressError::NotJson(e) => write!(f, "it is not valid JSON ({})", readable(e)),
             ProgressError::NoVersion => write!(f, "it has no `schema_version`, so it is not Fitcheck progress"),
             ProgressError::FromTheFuture(v) => write!(
                 f,
                 "it was saved by a newer version of Fitcheck (schema {v}; this version reads up to {PROGRESS_SCHEMA_VERSION}); reload to get the newest version"
             ),
-            ProgressError::OtherProfile(id) => write!(f, "it belongs to another role profile (`{id}`)"),
-            ProgressError::Malformed(e) => write!(f, "its contents are damaged ({e})"),
+            ProgressError::OtherProfile(id) => write!(f, "it belongs to another role profile (`{}`)", shown(id)),
+            ProgressError::Malformed(e) => write!(f, "its contents are damaged ({})", readable(e)),
         }
     }
 }
@@ -273,10 +274,14 @@ fn reconcile(mut progress: Progress, profile: &Profile) -> Restored {
     for (id, answer) in answers {
         let print = progress.options.get(&id).copied();
         if !fits(profile, &id, &answer) {
-            set_aside.push(format!("the answer to `{id}` no longer fits this profile"));
+            set_aside.push(format!(
+                "the answer to `{}` no longer fits this profile",
+                shown(&id)
+            ));
         } else if !same_options(profile, &id, print) {
             set_aside.push(format!(
-                "the options of `{id}` changed after it was answered"
+                "the options of `{}` changed after it was answered",
+                shown(&id)
             ));
         } else {
             progress.answers.insert(id, answer);

@@ -152,6 +152,9 @@ impl SharedSummary {
             (1, _) | (_, None) => None,
             _ => {
                 let (low, high) = (r.percent()?, r.percent()?);
+                if low > high {
+                    return Err(ShareError::Damaged("its readiness range is upside down"));
+                }
                 Some((low, high))
             }
         };
@@ -355,6 +358,24 @@ mod tests {
         assert_eq!(
             SharedSummary::decode(&URL_SAFE_NO_PAD.encode(future)),
             Err(ShareError::UnknownVersion(3))
+        );
+    }
+
+    #[test]
+    fn an_upside_down_readiness_range_is_refused() {
+        let s = summary();
+        let (low, high) = s.readiness_range.expect("a range");
+        let mut bytes = URL_SAFE_NO_PAD.decode(s.encode()).unwrap();
+        // After the version, the id (length, bytes) and the readiness come low and high.
+        let at = 2 + s.profile_id.len() + 1;
+        assert_eq!((bytes[at], bytes[at + 1]), (low, high));
+        bytes[at] = 90;
+        bytes[at + 1] = 10;
+        let last = bytes.len() - 1;
+        bytes[last] = check_byte(&bytes[..last]);
+        assert_eq!(
+            SharedSummary::decode(&URL_SAFE_NO_PAD.encode(bytes)),
+            Err(ShareError::Damaged("its readiness range is upside down"))
         );
     }
 

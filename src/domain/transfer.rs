@@ -10,6 +10,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::problem::{readable, shown};
 use super::profile::Profile;
 use super::progress::{decode_progress, Progress, ProgressError};
 
@@ -64,14 +65,19 @@ impl fmt::Display for ImportError {
                 "the file was exported by a newer version of Fitcheck (format {v}; this version reads up to {EXPORT_VERSION}); reload to get the newest version, then import again"
             ),
             ImportError::Unreadable(ProgressError::OtherProfile(id)) => {
-                write!(f, "the file holds progress for another role (`{id}`)")
+                write!(f, "the file holds progress for another role (`{}`)", shown(id))
             }
-            ImportError::Unreadable(e) => write!(f, "the progress in the file cannot be used: {e}"),
+            // The progress's own messages quote the file; `readable` keeps them one short line.
+            ImportError::Unreadable(e) => write!(
+                f,
+                "the progress in the file cannot be used: {}",
+                readable(&e.to_string())
+            ),
             ImportError::DoesNotFit(why) => write!(
                 f,
                 "{} answer(s) in the file do not fit this role's questions (first: {})",
                 why.len(),
-                why.first().map(String::as_str).unwrap_or("")
+                readable(why.first().map(String::as_str).unwrap_or(""))
             ),
         }
     }
@@ -165,6 +171,35 @@ mod tests {
             Err(ImportError::Unreadable(ProgressError::Malformed(_)))
         ));
         assert_eq!(with(&|v| v["extra"] = 1.into()), Err(ImportError::Foreign));
+    }
+
+    #[test]
+    fn names_from_the_file_are_shown_escaped_and_cut_short() {
+        let profile = sample_profile();
+        let good: Value =
+            serde_json::from_str(&export_progress(&profile, &some_progress())).unwrap();
+        let with = |f: &dyn Fn(&mut Value)| {
+            let mut v = good.clone();
+            f(&mut v);
+            import_progress(&v.to_string(), &profile)
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            with(&|v| v["progress"]["profile_id"] = "other\nrole".into()),
+            "the file holds progress for another role (`other\\nrole`)"
+        );
+        let long = with(&|v| v["progress"]["profile_id"] = "x".repeat(5000).into());
+        assert!(long.chars().count() < 200, "{long}");
+        let odd = with(&|v| v["progress"]["mode"] = format!("\u{1b}{}", "q".repeat(5000)).into());
+        assert!(
+            odd.starts_with("the progress in the file cannot be used: its contents are damaged (unknown variant `\\u{1b}qqq"),
+            "{odd}"
+        );
+        assert!(
+            odd.chars().count() <= 400 && !odd.chars().any(char::is_control),
+            "{odd}"
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use super::problem::shown;
 use super::problem::Problem;
 use super::profile::{Profile, QuestionKind, MAX_LEVEL, MIN_LEVEL};
 
@@ -20,7 +21,7 @@ pub fn validate(profile: &Profile) -> Vec<Problem> {
             "id".into(),
             format!(
                 "`{}` must be lower-case letters, digits and dashes",
-                profile.id
+                shown(&profile.id)
             ),
         );
     }
@@ -46,7 +47,7 @@ pub fn validate(profile: &Profile) -> Vec<Problem> {
 
     let mut seen = HashSet::new();
     for (i, area) in profile.areas.iter().enumerate() {
-        let at = format!("areas[{i}] ({})", area.id);
+        let at = format!("areas[{i}] ({})", shown(&area.id));
         check_id(&mut report, &at, &area.id, &mut seen, "area");
         if area.title.trim().is_empty() {
             report(at.clone(), "has an empty title".into());
@@ -60,12 +61,12 @@ pub fn validate(profile: &Profile) -> Vec<Problem> {
 
     let mut seen = HashSet::new();
     for (i, req) in profile.requirements.iter().enumerate() {
-        let at = format!("requirements[{i}] ({})", req.id);
+        let at = format!("requirements[{i}] ({})", shown(&req.id));
         check_id(&mut report, &at, &req.id, &mut seen, "requirement");
         if !area_ids.contains(req.area.as_str()) {
             report(
                 at.clone(),
-                format!("names area `{}`, which is not in `areas`", req.area),
+                format!("names area `{}`, which is not in `areas`", shown(&req.area)),
             );
         }
         if req.text.trim().is_empty() {
@@ -85,7 +86,7 @@ pub fn validate(profile: &Profile) -> Vec<Problem> {
     // Self-ratings and questions share one id space: saved answers are keyed by item id.
     let mut seen = HashSet::new();
     for (i, item) in profile.self_ratings.iter().enumerate() {
-        let at = format!("self_ratings[{i}] ({})", item.id);
+        let at = format!("self_ratings[{i}] ({})", shown(&item.id));
         check_id(&mut report, &at, &item.id, &mut seen, "item");
         check_links(
             &mut report,
@@ -113,7 +114,7 @@ pub fn validate(profile: &Profile) -> Vec<Problem> {
         }
     }
     for (i, q) in profile.questions.iter().enumerate() {
-        let at = format!("questions[{i}] ({})", q.id);
+        let at = format!("questions[{i}] ({})", shown(&q.id));
         check_id(&mut report, &at, &q.id, &mut seen, "item");
         check_links(
             &mut report,
@@ -224,7 +225,7 @@ pub fn validate(profile: &Profile) -> Vec<Problem> {
                     format!(
                         "reference {} `{}` must be an https:// link",
                         j + 1,
-                        reference.url
+                        shown(&reference.url)
                     ),
                 );
             }
@@ -257,10 +258,13 @@ fn check_id<'a>(
     if !is_slug(id) {
         report(
             at.into(),
-            format!("id `{id}` must be lower-case letters, digits and dashes"),
+            format!(
+                "id `{}` must be lower-case letters, digits and dashes",
+                shown(id)
+            ),
         );
     } else if !seen.insert(id) {
-        report(at.into(), format!("duplicate {what} id `{id}`"));
+        report(at.into(), format!("duplicate {what} id `{}`", shown(id)));
     }
 }
 
@@ -275,7 +279,7 @@ fn check_links(
     if !area_ids.contains(area) {
         report(
             at.into(),
-            format!("names area `{area}`, which is not in `areas`"),
+            format!("names area `{}`, which is not in `areas`", shown(area)),
         );
     }
     if requirements.is_empty() {
@@ -288,7 +292,10 @@ fn check_links(
         if !requirement_ids.contains(id.as_str()) {
             report(
                 at.into(),
-                format!("names requirement `{id}`, which is not in `requirements`"),
+                format!(
+                    "names requirement `{}`, which is not in `requirements`",
+                    shown(id)
+                ),
             );
         }
     }
@@ -432,6 +439,31 @@ mod tests {
         fine.questions[0].discrimination = Some(1.4);
         fine.questions[0].fitted_difficulty = Some(2.35);
         assert_eq!(messages(&fine), Vec::<String>::new());
+    }
+
+    #[test]
+    fn names_from_the_file_are_shown_escaped_and_cut_short() {
+        let mut p = sample_profile();
+        p.id = "a\nb".into();
+        p.areas[0].id = "x".repeat(5000);
+        p.questions[0].references[0].url = format!("http://{}", "y".repeat(5000));
+        p.questions[1].requirements.push("bell\u{7}".into());
+        let found = messages(&p);
+        assert!(
+            found.contains(&"id: `a\\nb` must be lower-case letters, digits and dashes".into()),
+            "{found:#?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|m| m
+                    .ends_with("names requirement `bell\\u{7}`, which is not in `requirements`")),
+            "{found:#?}"
+        );
+        for m in &found {
+            assert!(m.chars().count() <= 400, "{m}");
+            assert!(!m.chars().any(char::is_control), "{m}");
+        }
     }
 
     #[test]

@@ -292,8 +292,10 @@ impl Session {
         let handle = window_event_listener(leptos::ev::storage, move |event| {
             let profile = session.profile();
             let ours = storage_key(&profile.id);
-            // A null key is `localStorage.clear()`, which removed ours too.
-            if event.key().is_some_and(|key| key != ours) {
+            // A null key is `clear()`, which removed ours too (if it was localStorage's).
+            if !browser::is_local_storage(event.storage_area())
+                || event.key().is_some_and(|key| key != ours)
+            {
                 return;
             }
             let readable = event

@@ -296,3 +296,17 @@ test("a first visit downloads each file once, the offline copy included", async 
   console.log(`first visit: ${visit.transfers.length} responses, ${visit.bytes} bytes; the build is ${size} bytes`);
   assert.ok(visit.bytes <= size + 4096, `${visit.bytes} bytes for a ${size}-byte build`);
 });
+
+test("the build step hashes any inline script left in index.html into the policy", async () => {
+  const { policyFor, BASE_POLICY } = await import("../../scripts/lib/csp.mjs");
+  const crypto = await import("node:crypto");
+  const body = "console.log('inline');";
+  const hash = crypto.createHash("sha256").update(body).digest("base64");
+  const policy = policyFor(`<head><script>${body}</script><script src="/a.js"></script></head>`);
+  const scripts = policy.find((d) => d.startsWith("script-src "));
+  assert.equal(scripts, `script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'`);
+  // The release build has none left: its policy is the base policy.
+  const built = fs.readFileSync(path.join(DIST, "index.html"), "utf8");
+  assert.doesNotMatch(built.replace(/<script[^>]*\bsrc=[^>]*><\/script>/g, ""), /<script/);
+  assert.deepEqual(policyFor(built), BASE_POLICY);
+});
