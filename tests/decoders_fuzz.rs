@@ -44,7 +44,7 @@ use fitcheck::domain::answer::{Answer, Answers};
 use fitcheck::domain::load_profile;
 use fitcheck::domain::measure::Verdict;
 use fitcheck::domain::profile::{parse_index, Profile, QuestionKind, MAX_LEVEL};
-use fitcheck::domain::progress::{decode_progress, Mode, Progress, PROGRESS_SCHEMA_VERSION};
+use fitcheck::domain::progress::{decode_progress, fits, Mode, Progress, PROGRESS_SCHEMA_VERSION};
 use fitcheck::domain::scoring::assess;
 use fitcheck::domain::share::{SharedSummary, SHARE_VERSION};
 use fitcheck::domain::transfer::{export_progress, import_progress, EXPORT_VERSION};
@@ -1279,22 +1279,6 @@ fn mutate_progress(rng: &mut Rng, doc: &mut Value, dict: &Dict) {
     }
 }
 
-/// Whether the decoder's promise holds for an accepted answer: "the rest of the app can trust
-/// every stored answer" (its item exists, its options are in range and as many as the kind
-/// allows, a rating is on the scale).
-fn answer_fits(profile: &Profile, id: &str, answer: &Answer) -> bool {
-    match (profile.question(id), profile.self_rating(id), answer) {
-        (q, r, Answer::Skipped) => q.is_some() || r.is_some(),
-        (Some(q), _, Answer::Choice { selected }) => {
-            !selected.is_empty()
-                && selected.iter().all(|&i| i < q.options.len())
-                && (q.kind == QuestionKind::MultipleSelect || selected.len() == 1)
-        }
-        (_, Some(_), Answer::Rating { level }) => *level <= MAX_LEVEL,
-        _ => false,
-    }
-}
-
 /// CRC-8 with polynomial 0x07, the share link's check byte (checked against real links in
 /// [`shares`]), so byte-level mutations can get past it to the field checks.
 fn crc8(bytes: &[u8]) -> u8 {
@@ -1691,6 +1675,23 @@ fn fuzz(name: &str, mut generate: impl FnMut(&mut Rng) -> Case, check: impl Fn(&
 // The decoders
 // ---------------------------------------------------------------------------------------------
 
+/// A parser's refusal of `text`: at least one problem, and the first unreadable one, if any.
+fn refusal_checked(problems: &[Problem], text: &str) -> Checked {
+    let mut checked = Checked::default();
+    if problems.is_empty() {
+        checked
+            .unreadable
+            .push(("no problem".into(), "refused without a problem".into()));
+    }
+    if let Some((p, why)) = problems
+        .iter()
+        .find_map(|p| problem_unreadable(p, text).map(|why| (p, why)))
+    {
+        checked.unreadable.push((shorten(&p.to_string()), why));
+    }
+    checked
+}
+
 #[test]
 fn the_profile_parser_never_panics_and_explains_every_refusal() {
     let world = profiles();
@@ -1750,21 +1751,7 @@ fn the_profile_parser_never_panics_and_explains_every_refusal() {
                 }
                 checked
             }
-            Err(problems) => {
-                let mut checked = Checked::default();
-                if problems.is_empty() {
-                    checked
-                        .unreadable
-                        .push(("no problem".into(), "refused without a problem".into()));
-                }
-                for p in problems.iter() {
-                    if let Some(why) = problem_unreadable(p, &case.text) {
-                        checked.unreadable.push((shorten(&p.to_string()), why));
-                        break;
-                    }
-                }
-                checked
-            }
+            Err(problems) => refusal_checked(&problems, &case.text),
         },
     );
 }
@@ -1836,21 +1823,7 @@ fn the_profile_index_parser_never_panics_and_explains_every_refusal() {
                 }
                 checked
             }
-            Err(problems) => {
-                let mut checked = Checked::default();
-                if problems.is_empty() {
-                    checked
-                        .unreadable
-                        .push(("no problem".into(), "refused without a problem".into()));
-                }
-                if let Some((p, why)) = problems
-                    .iter()
-                    .find_map(|p| problem_unreadable(p, &case.text).map(|why| (p, why)))
-                {
-                    checked.unreadable.push((shorten(&p.to_string()), why));
-                }
-                checked
-            }
+            Err(problems) => refusal_checked(&problems, &case.text),
         },
     );
 }
@@ -1979,11 +1952,7 @@ fn the_progress_decoder_never_panics_and_explains_every_refusal() {
                             p.schema_version
                         ));
                     }
-                    if let Some((id, a)) = p
-                        .answers
-                        .iter()
-                        .find(|(id, a)| !answer_fits(profile, id, a))
-                    {
+                    if let Some((id, a)) = p.answers.iter().find(|(id, a)| !fits(profile, id, a)) {
                         checked.misbehaved.push(format!(
                             "it kept the answer {a:?} to {id:?}, which does not fit"
                         ));
@@ -2079,11 +2048,7 @@ fn the_import_never_panics_and_explains_every_refusal() {
                             p.profile_id
                         ));
                     }
-                    if let Some((id, a)) = p
-                        .answers
-                        .iter()
-                        .find(|(id, a)| !answer_fits(profile, id, a))
-                    {
+                    if let Some((id, a)) = p.answers.iter().find(|(id, a)| !fits(profile, id, a)) {
                         checked.misbehaved.push(format!(
                             "it imported the answer {a:?} to {id:?}, which does not fit"
                         ));

@@ -242,8 +242,9 @@ fn migrate(mut value: Value) -> Result<Value, ProgressError> {
     }
 }
 
-/// Whether `answer` can be an answer to item `id` of `profile` as it is now.
-fn fits(profile: &Profile, id: &str, answer: &Answer) -> bool {
+/// Whether `answer` can be an answer to item `id` of `profile` as it is now: every answer in
+/// decoded progress does (the rest of the app relies on it).
+pub fn fits(profile: &Profile, id: &str, answer: &Answer) -> bool {
     match (profile.question(id), profile.self_rating(id), answer) {
         (q, r, Answer::Skipped) => q.is_some() || r.is_some(),
         (Some(q), _, Answer::Choice { selected }) => {
