@@ -1,53 +1,101 @@
 //! The thin glue between Fitcheck and the browser: fetching files next to the app, and
 //! localStorage. Everything the UI needs from web APIs goes through these functions, and every
-//! failure comes back as a sentence for the candidate, never as a panic.
+//! failure comes back as a [`BrowserError`] value, never as a panic; the interface words it.
+
+use std::fmt;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+/// What went wrong in the browser.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BrowserError {
+    /// The browser gives this site no storage (site data blocked, some embedded views).
+    StorageBlocked,
+    /// The browser refused to store a value (a full quota, private browsing).
+    SaveRefused,
+    /// A file next to the app could not be downloaded.
+    Fetch { path: String, failure: FetchFailure },
+    /// The browser did not allow a download.
+    DownloadRefused,
+    /// The file the candidate chose could not be read.
+    File(FileFailure),
+}
+
+/// Why a file next to the app could not be downloaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchFailure {
+    NoWindow,
+    Network,
+    NoResponse,
+    Status { code: u16, text: String },
+    Interrupted,
+    NotText,
+}
+
+/// Why a chosen file could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFailure {
+    NoChooser,
+    NoneChosen,
+    TooLarge,
+    Unreadable,
+    NotText,
+}
+
+/// For logs and developers; the candidate reads `ui::text`'s wording.
+impl fmt::Display for BrowserError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BrowserError::StorageBlocked => write!(f, "localStorage is not available"),
+            BrowserError::SaveRefused => write!(f, "localStorage refused a write"),
+            BrowserError::Fetch { path, failure } => write!(f, "fetching `{path}`: {failure:?}"),
+            BrowserError::DownloadRefused => write!(f, "the download was not allowed"),
+            BrowserError::File(failure) => write!(f, "reading the chosen file: {failure:?}"),
+        }
+    }
+}
+
+impl std::error::Error for BrowserError {}
+
 /// Fetches a file relative to the document's base URL (so the app works under any sub-path).
 /// The browser's HTTP cache is revalidated so a new deploy's profile is seen at once.
-pub async fn fetch_text(path: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no browser window is available")?;
+pub async fn fetch_text(path: &str) -> Result<String, BrowserError> {
+    let failed = |failure| BrowserError::Fetch {
+        path: path.to_owned(),
+        failure,
+    };
+    let window = web_sys::window().ok_or_else(|| failed(FetchFailure::NoWindow))?;
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoCache);
     let response = JsFuture::from(window.fetch_with_str_and_init(path, &init))
         .await
-        .map_err(|_| format!("could not download `{path}`: the network request failed"))?;
+        .map_err(|_| failed(FetchFailure::Network))?;
     let response: web_sys::Response = response
         .dyn_into()
-        .map_err(|_| format!("could not download `{path}`: the browser returned no response"))?;
+        .map_err(|_| failed(FetchFailure::NoResponse))?;
     if !response.ok() {
-        return Err(format!(
-            "could not download `{path}`: the server answered {} {}",
-            response.status(),
-            response.status_text()
-        ));
+        return Err(failed(FetchFailure::Status {
+            code: response.status(),
+            text: response.status_text(),
+        }));
     }
     let text = response
         .text()
-        .map_err(|_| format!("could not read `{path}`"))?;
+        .map_err(|_| failed(FetchFailure::Interrupted))?;
     let text = JsFuture::from(text)
         .await
-        .map_err(|_| format!("could not read `{path}`: the download was interrupted"))?;
+        .map_err(|_| failed(FetchFailure::Interrupted))?;
     text.as_string()
-        .ok_or_else(|| format!("`{path}` is not a text file"))
+        .ok_or_else(|| failed(FetchFailure::NotText))
 }
-
-/// What the candidate is told when the browser gives the app no storage at all.
-pub const STORAGE_BLOCKED: &str = "This browser blocks storage for this site, so your answers \
-    are kept only while this tab stays open. Allow site data (cookies and site storage) for this \
-    site and reload, or use \u{201c}Save progress file\u{201d} on the start page before you leave.";
 
 /// The browser's localStorage, or why there is none: site data blocked by privacy settings and
 /// some embedded views throw on access, which must never stop the app.
-fn local_storage() -> Result<web_sys::Storage, String> {
+fn local_storage() -> Result<web_sys::Storage, BrowserError> {
     web_sys::window()
-        .ok_or("no browser window is available")?
-        .local_storage()
-        .ok()
-        .flatten()
-        .ok_or_else(|| STORAGE_BLOCKED.to_owned())
+        .and_then(|window| window.local_storage().ok().flatten())
+        .ok_or(BrowserError::StorageBlocked)
 }
 
 /// Whether `area` (from a `storage` event) is this page's localStorage, not sessionStorage.
@@ -60,8 +108,8 @@ pub fn is_local_storage(area: Option<web_sys::Storage>) -> bool {
     }
 }
 
-/// Whether the app can keep anything between visits; the sentence for the candidate if not.
-pub fn storage_available() -> Result<(), String> {
+/// Whether the app can keep anything between visits.
+pub fn storage_available() -> Result<(), BrowserError> {
     local_storage().map(|_| ())
 }
 
@@ -71,12 +119,10 @@ pub fn load(key: &str) -> Option<String> {
 }
 
 /// Stores `value` under `key` as it is.
-pub fn save(key: &str, value: &str) -> Result<(), String> {
-    local_storage()?.set_item(key, value).map_err(|_| {
-        "Your browser refused to save progress. Private browsing or a full storage quota can \
-             cause this; answers given from now on may be lost on reload."
-            .to_owned()
-    })
+pub fn save(key: &str, value: &str) -> Result<(), BrowserError> {
+    local_storage()?
+        .set_item(key, value)
+        .map_err(|_| BrowserError::SaveRefused)
 }
 
 pub fn remove(key: &str) {
@@ -194,8 +240,8 @@ fn element_by_id<T: JsCast>(id: &str) -> Option<T> {
 }
 
 /// Offers `text` as a file download named `name`, made in the page (nothing is uploaded).
-pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let failed = |_| "Your browser did not allow the download.".to_owned();
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), BrowserError> {
+    let failed = |_| BrowserError::DownloadRefused;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -204,12 +250,12 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(failed)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("no document")?;
+        .ok_or(BrowserError::DownloadRefused)?;
     let link: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(failed)?
         .dyn_into()
-        .map_err(|_| "no link element".to_owned())?;
+        .map_err(|_| BrowserError::DownloadRefused)?;
     link.set_href(&url);
     link.set_download(name);
     link.click();
@@ -218,23 +264,23 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
 }
 
 /// The text of the first file chosen in the file input with `id`.
-pub async fn read_chosen_file(input_id: &str) -> Result<String, String> {
+pub async fn read_chosen_file(input_id: &str) -> Result<String, BrowserError> {
+    let failed = BrowserError::File;
     let input: web_sys::HtmlInputElement =
-        element_by_id(input_id).ok_or("the file chooser is missing")?;
+        element_by_id(input_id).ok_or(failed(FileFailure::NoChooser))?;
     let file = input
         .files()
         .and_then(|files| files.get(0))
-        .ok_or("no file was chosen")?;
+        .ok_or(failed(FileFailure::NoneChosen))?;
     // Progress files are a few kilobytes; anything huge is not one.
     if file.size() > 5_000_000.0 {
-        return Err("the file is far too large to be a Fitcheck progress file".to_owned());
+        return Err(failed(FileFailure::TooLarge));
     }
     let text = JsFuture::from(file.text())
         .await
-        .map_err(|_| "the file could not be read".to_owned())?;
+        .map_err(|_| failed(FileFailure::Unreadable))?;
     input.set_value("");
-    text.as_string()
-        .ok_or_else(|| "the file is not a text file".to_owned())
+    text.as_string().ok_or(failed(FileFailure::NotText))
 }
 
 /// The page address's fragment, without `#`.

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::answer::{options_print, Answer, Answers};
+use super::notice::Notice;
 use super::problem::{readable, shown};
 use super::profile::{Profile, QuestionKind, MAX_LEVEL};
 use super::seed::{fnv1a, json_safe};
@@ -146,6 +147,8 @@ impl fmt::Display for ProgressError {
     }
 }
 
+impl std::error::Error for ProgressError {}
+
 /// Progress that was read, with a sentence for every answer that had to be kept aside now, and
 /// the ids of answers kept aside earlier that came back.
 #[derive(Debug, Clone, PartialEq)]
@@ -157,22 +160,17 @@ pub struct Restored {
 
 impl Restored {
     /// What the candidate is told about answers kept aside now and answers that came back.
-    pub fn notices(&self) -> Vec<String> {
+    pub fn notices(&self) -> Vec<Notice> {
         let mut notices = Vec::new();
         if !self.set_aside.is_empty() {
-            notices.push(format!(
-                "{} of your earlier answers belong to questions this role profile no longer asks \
-                 in the same form (the role was edited since). They are kept in this browser, not \
-                 deleted, and come back if those questions return.",
-                self.set_aside.len()
-            ));
+            notices.push(Notice::KeptAside {
+                count: self.set_aside.len(),
+            });
         }
         if !self.came_back.is_empty() {
-            notices.push(format!(
-                "{} answer(s) kept aside earlier came back: their questions are in this role \
-                 profile again.",
-                self.came_back.len()
-            ));
+            notices.push(Notice::CameBack {
+                count: self.came_back.len(),
+            });
         }
         notices
     }
@@ -453,12 +451,7 @@ mod tests {
         assert!(on_fewer.came_back.is_empty());
         let kept = &on_fewer.progress.kept_aside["py-q2"];
         assert_eq!(kept.answer, Answer::Choice { selected: vec![0] });
-        let notices = on_fewer.notices();
-        assert!(
-            notices[0].starts_with("1 of your earlier answers"),
-            "{notices:?}"
-        );
-        assert!(notices[0].contains("not deleted"), "{notices:?}");
+        assert_eq!(on_fewer.notices(), vec![Notice::KeptAside { count: 1 }]);
 
         // Saved while the question is gone (this is what the app writes back), then read with
         // the question restored: the answer is there again, and nothing is left aside.
@@ -471,11 +464,7 @@ mod tests {
         assert!(back.set_aside.is_empty());
         assert!(back.progress.kept_aside.is_empty());
         assert_eq!(back.progress.answers, answered(&full).answers);
-        assert!(
-            back.notices()[0].contains("came back"),
-            "{:?}",
-            back.notices()
-        );
+        assert_eq!(back.notices(), vec![Notice::CameBack { count: 1 }]);
     }
 
     #[test]

@@ -220,6 +220,8 @@ impl fmt::Display for ShareError {
     }
 }
 
+impl std::error::Error for ShareError {}
+
 fn percent(x: f64) -> u8 {
     x.round().clamp(0.0, 100.0) as u8
 }

@@ -83,6 +83,15 @@ impl fmt::Display for ImportError {
     }
 }
 
+impl std::error::Error for ImportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ImportError::Unreadable(cause) => Some(cause),
+            _ => None,
+        }
+    }
+}
+
 /// Reads an exported file for `profile`, checking all of it; `Ok` only when every part fits.
 pub fn import_progress(text: &str, profile: &Profile) -> Result<Progress, ImportError> {
     let value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
@@ -200,6 +209,22 @@ mod tests {
             odd.chars().count() <= 400 && !odd.chars().any(char::is_control),
             "{odd}"
         );
+    }
+
+    #[test]
+    fn an_unreadable_progress_is_kept_as_the_cause() {
+        use std::error::Error as _;
+        let profile = sample_profile();
+        let mut v: Value =
+            serde_json::from_str(&export_progress(&profile, &some_progress())).unwrap();
+        v["progress"]["schema_version"] = 99.into();
+        let error = import_progress(&v.to_string(), &profile).unwrap_err();
+        let cause = error.source().expect("the progress error is the cause");
+        assert_eq!(
+            cause.to_string(),
+            ProgressError::FromTheFuture(99).to_string()
+        );
+        assert!(ImportError::NotJson.source().is_none());
     }
 
     #[test]

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
+use super::text;
 use super::Session;
 use crate::browser;
 use crate::domain::walk::Count;
@@ -95,7 +96,7 @@ pub fn Notices() -> impl IntoView {
                         .map(|(i, text)| {
                             view! {
                                 <p class="notice">
-                                    <span>{text}</span>
+                                    <span>{text::notice(&text)}</span>
                                     <button
                                         class="link-button"
                                         on:click=move |_| notices.update(|n| {

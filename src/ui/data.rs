@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::common::AreasTable;
+use super::text::{self, capitalised};
 use super::{Persistence, Session};
 use crate::browser;
 use crate::domain::measure::Estimate;
@@ -79,19 +80,26 @@ pub fn ProgressFile() -> impl IntoView {
             .with_untracked(|p| export_progress(&profile, p));
         outcome.set(Some(
             browser::download(&export_file_name(&profile), "application/json", &text)
-                .map(|()| "Your progress file was downloaded.".to_owned()),
+                .map(|()| "Your progress file was downloaded.".to_owned())
+                .map_err(|e| format!("{}.", capitalised(&text::browser_error(&e)))),
         ));
     };
     let import = move |_| {
         leptos::task::spawn_local(async move {
             let checked = browser::read_chosen_file("import-file")
                 .await
+                .map_err(|e| text::browser_error(&e))
                 .and_then(|text| {
                     import_progress(&text, &session.profile()).map_err(|e| e.to_string())
                 });
             let result = checked
-                .map_err(|e| format!("Nothing was changed: {e}."))
-                .and_then(|progress| session.import(progress));
+                .and_then(|progress| {
+                    session
+                        .import(progress)
+                        .map_err(|_| text::BACKUP_FAILED.to_owned())
+                })
+                .map(|done| text::imported(&done))
+                .map_err(|why| format!("Nothing was changed: {why}."));
             outcome.set(Some(result));
         });
     };
@@ -130,7 +138,8 @@ pub fn KeepResults(#[prop(into)] assessment: Signal<Assessment>) -> impl IntoVie
         let text = assessment.with_untracked(|a| markdown_summary(&profile, a));
         outcome.set(Some(
             browser::download(&summary_file_name(&profile), "text/markdown", &text)
-                .map(|()| "The summary was downloaded.".to_owned()),
+                .map(|()| "The summary was downloaded.".to_owned())
+                .map_err(|e| format!("{}.", capitalised(&text::browser_error(&e)))),
         ));
     };
     let print = move |_| {

@@ -6,6 +6,7 @@ mod data;
 mod item;
 mod results;
 mod session;
+mod text;
 mod welcome;
 
 use leptos::prelude::*;
@@ -19,7 +20,7 @@ use common::{ErrorPage, NotFound};
 use data::SharedPage;
 use item::ItemPage;
 use results::ResultsPage;
-pub use session::{Persistence, Session};
+pub use session::{Imported, Persistence, Session};
 use welcome::WelcomePage;
 
 /// Where the app is while it starts.
@@ -123,9 +124,10 @@ enum Opened {
 /// before, or the default, and checks it.
 async fn open_profile() -> Result<Opened, (String, Vec<Problem>)> {
     let index_file = "profiles/index.json".to_owned();
-    let index_text = browser::fetch_text(&index_file)
-        .await
-        .map_err(|e| (index_file.clone(), vec![Problem::new("download", e)]))?;
+    let index_text = browser::fetch_text(&index_file).await.map_err(|e| {
+        let problem = Problem::new("download", text::browser_error(&e));
+        (index_file.clone(), vec![problem])
+    })?;
     let index = parse_index(&index_text).map_err(|p| (index_file.clone(), p))?;
     let find = |id: &str| index.profiles.iter().find(|p| p.id == id);
     let requested = browser::query_param("profile").filter(|id| !id.is_empty());
@@ -148,9 +150,12 @@ async fn open_profile() -> Result<Opened, (String, Vec<Problem>)> {
             .expect("parse_index guarantees the default is listed"),
     };
     let file = format!("profiles/{}", entry.file);
-    let text = browser::fetch_text(&file)
-        .await
-        .map_err(|e| (file.clone(), vec![Problem::new("download", e)]))?;
+    let text = browser::fetch_text(&file).await.map_err(|e| {
+        (
+            file.clone(),
+            vec![Problem::new("download", text::browser_error(&e))],
+        )
+    })?;
     load_profile(&text)
         .map(|p| Opened::Profile(Box::new(p)))
         .map_err(|p| (file, p))

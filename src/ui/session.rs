@@ -13,8 +13,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::browser;
+use crate::browser::{self, BrowserError};
 use crate::domain::answer::{pick_option, Answer};
+use crate::domain::notice::Notice;
 use crate::domain::progress::{
     backup_key, decode_progress, storage_key, Mode, Progress, ProgressError,
 };
@@ -31,7 +32,7 @@ pub struct Session {
     /// The candidate's progress, for reading; [`Session`]'s methods are the only writers.
     pub progress: ReadSignal<Progress>,
     /// Messages about storage for the candidate, shown until dismissed.
-    pub notices: RwSignal<Vec<String>>,
+    pub notices: RwSignal<Vec<Notice>>,
     /// Set once another tab wrote progress this tab cannot fully read: from then on this tab
     /// saves nothing.
     out_of_date: RwSignal<bool>,
@@ -40,6 +41,14 @@ pub struct Session {
     /// Whether the browser promised to keep the saved progress.
     pub persistence: ReadSignal<Persistence>,
     set_persistence: WriteSignal<Persistence>,
+}
+
+/// What an import did: how many answers it brought, and where the answers it replaced were kept
+/// (how many, under which key).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    pub count: usize,
+    pub previous: Option<(usize, String)>,
 }
 
 /// What the browser said about keeping this site's storage.
@@ -69,8 +78,8 @@ impl Session {
     /// live in: its storage listener is removed when that owner is cleaned up.
     pub fn open(profile: Profile) -> Session {
         let mut notices = Vec::new();
-        if let Err(sentence) = browser::storage_available() {
-            notices.push(sentence);
+        if browser::storage_available().is_err() {
+            notices.push(Notice::StorageBlocked);
         }
         let (progress, readable) = restore(&profile, &mut notices);
         let profile = Arc::new(profile);
@@ -228,29 +237,20 @@ impl Session {
     }
 
     /// Replaces the progress with `imported` (already checked in full). Progress that was here
-    /// is kept under a backup key first, so an import never destroys answers. Returns what
-    /// happened, for the candidate.
-    pub fn import(&self, imported: Progress) -> Result<String, String> {
+    /// is kept under a backup key first, so an import never destroys answers; if that backup
+    /// cannot be written, nothing changes (`Err`).
+    pub fn import(&self, imported: Progress) -> Result<Imported, BrowserError> {
         let profile = self.profile();
         let current = self.progress.get_untracked();
-        let mut kept = String::new();
+        let mut previous = None;
         if !current.is_empty() {
             let backup = backup_key(&profile.id, browser::now_ms());
-            if browser::save(&backup, &current.encode()).is_err() {
-                return Err(
-                    "Nothing was changed: your current answers could not be backed up \
-                            first, so they were left as they are."
-                        .to_owned(),
-                );
-            }
-            kept = format!(
-                " Your previous {} answer(s) were kept in this browser under \u{201c}{backup}\u{201d}.",
-                current.answers.len()
-            );
+            browser::save(&backup, &current.encode())?;
+            previous = Some((current.answers.len(), backup));
         }
         let count = imported.answers.len();
         self.change(|p| *p = imported);
-        Ok(format!("Imported {count} answer(s).{kept}"))
+        Ok(Imported { count, previous })
     }
 
     /// Where "continue" takes the candidate: the item they were on, else the first open one.
@@ -276,10 +276,14 @@ impl Session {
         }
         let encoded = self.progress.with_untracked(Progress::encode);
         let key = storage_key(&self.profile().id);
-        if let Err(sentence) = browser::save(&key, &encoded) {
+        if let Err(error) = browser::save(&key, &encoded) {
+            let notice = match error {
+                BrowserError::StorageBlocked => Notice::StorageBlocked,
+                _ => Notice::SaveRefused,
+            };
             self.notices.update(|n| {
-                if !n.contains(&sentence) {
-                    n.push(sentence)
+                if !n.contains(&notice) {
+                    n.push(notice)
                 }
             });
         }
@@ -323,7 +327,7 @@ enum Readable {
     LeftAlone,
 }
 
-fn restore(profile: &Profile, notices: &mut Vec<String>) -> (Progress, Readable) {
+fn restore(profile: &Profile, notices: &mut Vec<Notice>) -> (Progress, Readable) {
     let key = storage_key(&profile.id);
     let fresh = || Progress::new(&profile.id, browser::random_seed());
     let Some(raw) = browser::load(&key) else {
@@ -339,9 +343,7 @@ fn restore(profile: &Profile, notices: &mut Vec<String>) -> (Progress, Readable)
             (restored.progress, Readable::Yes)
         }
         Err(error @ ProgressError::FromTheFuture(_)) => {
-            notices.push(format!(
-                "Your saved progress could not be read: {error}. It was left as it is."
-            ));
+            notices.push(Notice::FromNewerBuild { error });
             (fresh(), Readable::NotHere)
         }
         Err(error) => {
@@ -350,17 +352,10 @@ fn restore(profile: &Profile, notices: &mut Vec<String>) -> (Progress, Readable)
             if browser::save(&backup, &raw).is_ok() {
                 let fresh = fresh();
                 let _ = browser::save(&key, &fresh.encode());
-                notices.push(format!(
-                    "Your saved progress could not be read: {error}. It was kept unchanged in \
-                     this browser's storage under the key \u{201c}{backup}\u{201d}, and a new \
-                     check was started."
-                ));
+                notices.push(Notice::UnreadableBackedUp { error, backup });
                 (fresh, Readable::Yes)
             } else {
-                notices.push(format!(
-                    "Your saved progress could not be read: {error}. It was left as it is, and \
-                     answers given now will not be saved until storage works again."
-                ));
+                notices.push(Notice::UnreadableNotSaved { error });
                 (fresh(), Readable::LeftAlone)
             }
         }
