@@ -1,12 +1,162 @@
-//! The results as a Markdown document the candidate can download and keep.
+//! How results read: one view model per area ([`AreaRow`]) for every place results are shown
+//! (the results page, the shared page, the Markdown summary), the wording of levels, verdicts
+//! and readiness, and the Markdown document the candidate can download and keep.
 
 use std::fmt::Write;
 
 use super::measure::guessing::GuessingSign;
 use super::measure::verdict::Readiness;
-use super::measure::{Estimate, Verdict, MIN_ANSWERS};
+use super::measure::{Verdict, MIN_ANSWERS};
 use super::profile::{level_name, Profile};
 use super::scoring::{AreaResult, Assessment, Calibration};
+use super::share::SharedSummary;
+
+/// One area as every view of the results shows it, built from the candidate's own assessment or
+/// from a share link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaRow {
+    pub area_id: String,
+    pub title: String,
+    /// The level the role asks.
+    pub asked: f64,
+    pub shown: ShownLevel,
+    /// The candidate's own rating and how it compares with their answers; only on their own
+    /// results, and only when they rated themselves.
+    pub self_rating: Option<(f64, Option<Calibration>)>,
+    /// `None` on share links of format 1, which carried only the gap.
+    pub verdict: Option<Verdict>,
+    pub gap: Option<f64>,
+    pub answered: usize,
+    /// How many questions the area has; unknown on a shared page.
+    pub questions: Option<usize>,
+}
+
+/// What the answers show of an area's level.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ShownLevel {
+    Level {
+        level: f64,
+        se: f64,
+    },
+    /// Fewer answers than a level needs.
+    TooFew {
+        answers: usize,
+    },
+    /// Not shown: the answers look like guessing.
+    Withheld,
+}
+
+impl AreaRow {
+    /// The row for one area of the candidate's own assessment.
+    pub fn from_result(area: &AreaResult) -> AreaRow {
+        let shown = match area.shown() {
+            Some(k) => ShownLevel::Level {
+                level: k.level,
+                se: k.se,
+            },
+            None if area.withheld => ShownLevel::Withheld,
+            None => ShownLevel::TooFew {
+                answers: area.knowledge.answers,
+            },
+        };
+        AreaRow {
+            area_id: area.area_id.clone(),
+            title: area.title.clone(),
+            asked: area.required,
+            shown,
+            self_rating: area.self_rating.map(|s| (s, area.calibration)),
+            verdict: Some(area.verdict),
+            gap: area.gap,
+            answered: area.answered,
+            questions: Some(area.questions),
+        }
+    }
+
+    /// The rows a share link carries, titled from `profile` (an area it lacks keeps its id).
+    pub fn from_shared(profile: &Profile, summary: &SharedSummary) -> Vec<AreaRow> {
+        let tenths = |t: u8| f64::from(t) / 10.0;
+        summary
+            .areas
+            .iter()
+            .map(|a| {
+                let answers = usize::from(a.answers);
+                let shown = match a.level {
+                    Some(level) => ShownLevel::Level {
+                        level: tenths(level),
+                        se: tenths(a.se),
+                    },
+                    None if answers < MIN_ANSWERS => ShownLevel::TooFew { answers },
+                    None => ShownLevel::Withheld,
+                };
+                AreaRow {
+                    area_id: a.area_id.clone(),
+                    title: profile
+                        .area(&a.area_id)
+                        .map_or_else(|| a.area_id.clone(), |x| x.title.clone()),
+                    asked: tenths(a.required),
+                    shown,
+                    self_rating: None,
+                    verdict: a.verdict,
+                    gap: a.gap.map(tenths),
+                    answered: answers,
+                    questions: None,
+                }
+            })
+            .collect()
+    }
+
+    /// The verdict's kind, for styling and tests: `meets`, `below`, `not-clear`, or empty.
+    pub fn verdict_kind(&self) -> &'static str {
+        match self.verdict {
+            Some(Verdict::Meets) => "meets",
+            Some(Verdict::Below { .. }) => "below",
+            Some(Verdict::NotClear { .. }) => "not-clear",
+            None => "",
+        }
+    }
+}
+
+/// What the answers show, as the candidate reads it: "2.4 ± 0.5 (working knowledge)", or why
+/// there is no level.
+pub fn shown_row_level(shown: &ShownLevel) -> String {
+    match *shown {
+        // Named from the figure shown, so that a level and the same level read from a link
+        // (which carries tenths) are named alike.
+        ShownLevel::Level { level, se } => format!(
+            "{level:.1} \u{b1} {se:.1} ({})",
+            level_name(((level * 10.0).round() / 10.0).round() as u8)
+        ),
+        ShownLevel::TooFew { answers } => {
+            format!("too few answers ({answers} of at least {MIN_ANSWERS})")
+        }
+        ShownLevel::Withheld => "not shown: the answers look like guessing".to_owned(),
+    }
+}
+
+/// A row's verdict as the reader reads it (links of format 1 carried only the gap).
+pub fn shown_row_verdict(row: &AreaRow) -> String {
+    match &row.verdict {
+        Some(v) => shown_verdict(v),
+        None => format!("gap {}", shown_gap(row.gap)),
+    }
+}
+
+/// A row's self-rating with how it compares, or a dash.
+pub fn shown_self_rating(row: &AreaRow) -> String {
+    match row.self_rating {
+        Some((s, Some(c))) => format!("{s:.1}, {}", calibration_words(c)),
+        Some((s, None)) => format!("{s:.1}"),
+        None => "\u{2014}".to_owned(),
+    }
+}
+
+/// How many questions were answered: "3 of 15", or just "3" where the total is unknown.
+pub fn shown_answered(row: &AreaRow) -> String {
+    match row.questions {
+        Some(total) => format!("{} of {total}", row.answered),
+        None => row.answered.to_string(),
+    }
+}
 
 /// A verdict as the candidate reads it.
 pub fn shown_verdict(verdict: &Verdict) -> String {
@@ -22,15 +172,6 @@ pub fn shown_verdict(verdict: &Verdict) -> String {
         Verdict::NotClear { more: None } => {
             "not clear yet (more questions than are left would be needed)".to_owned()
         }
-    }
-}
-
-/// A verdict carried by a share link as the reader reads it; links of format 1 carried none,
-/// only the gap.
-pub fn shown_shared_verdict(verdict: Option<&Verdict>, gap_tenths: Option<u8>) -> String {
-    match verdict {
-        Some(v) => shown_verdict(v),
-        None => format!("gap {}", shown_gap(gap_tenths.map(|g| f64::from(g) / 10.0))),
     }
 }
 
@@ -62,30 +203,6 @@ pub fn shown_guessing(sign: &GuessingSign) -> String {
             "Your answers look like guessing: you chose option {} in {count} of {answered} questions. Options are shuffled, so one position is right only by chance; answer what you know and skip the rest.",
             position + 1
         ),
-    }
-}
-
-/// A knowledge level as the candidate reads it: "2.4 ± 0.5 (working knowledge)", or why there
-/// is none yet.
-pub fn shown_level(k: &Estimate) -> String {
-    if k.is_enough() {
-        format!(
-            "{:.1} \u{b1} {:.1} ({})",
-            k.level,
-            k.se,
-            level_name(k.level.round() as u8)
-        )
-    } else {
-        format!("too few answers ({} of at least {MIN_ANSWERS})", k.answers)
-    }
-}
-
-/// An area's level as the candidate reads it: withheld when the answers look like guessing.
-pub fn shown_area_level(area: &AreaResult) -> String {
-    if area.withheld {
-        "not shown: the answers look like guessing".to_owned()
-    } else {
-        shown_level(&area.knowledge)
     }
 }
 
@@ -130,21 +247,16 @@ pub fn markdown_summary(profile: &Profile, assessment: &Assessment) -> String {
     md.push_str("## By area\n\n");
     md.push_str("| Area | Asked | Shown by answers | Verdict | Self-rating | Answered |\n");
     md.push_str("| --- | ---: | --- | --- | --- | ---: |\n");
-    for a in &assessment.areas {
-        let shown = shown_area_level(a);
-        let rating = match (a.self_rating, a.calibration) {
-            (Some(s), Some(c)) => format!("{s:.1}, {}", calibration_words(c)),
-            (Some(s), None) => format!("{s:.1}"),
-            (None, _) => "\u{2014}".to_owned(),
-        };
+    for row in assessment.areas.iter().map(AreaRow::from_result) {
         let _ = writeln!(
             md,
-            "| {} | {:.1} | {shown} | {} | {rating} | {} of {} |",
-            a.title,
-            a.required,
-            shown_verdict(&a.verdict),
-            a.answered,
-            a.questions
+            "| {} | {:.1} | {} | {} | {} | {} |",
+            row.title,
+            row.asked,
+            shown_row_level(&row.shown),
+            shown_row_verdict(&row),
+            shown_self_rating(&row),
+            shown_answered(&row)
         );
     }
 
@@ -184,10 +296,11 @@ pub fn markdown_summary(profile: &Profile, assessment: &Assessment) -> String {
     md
 }
 
-fn calibration_words(c: Calibration) -> &'static str {
+/// How a self-rating compares with the answers.
+pub fn calibration_words(c: Calibration) -> &'static str {
     match c {
-        Calibration::OverConfident => "above your answers",
-        Calibration::UnderConfident => "below your answers",
+        Calibration::OverConfident => "rated yourself higher than your answers show",
+        Calibration::UnderConfident => "rated yourself lower than your answers show",
         Calibration::Calibrated => "matches your answers",
     }
 }
@@ -231,6 +344,73 @@ mod tests {
         assert!(
             md.contains("| below (gap of about") || md.contains("| not clear yet"),
             "{md}"
+        );
+    }
+
+    /// Every question of the sample answered right, or with the first option (a clicker).
+    fn answered(right: bool) -> Answers {
+        let profile = sample_profile();
+        profile
+            .questions
+            .iter()
+            .map(|q| {
+                let selected = if right { q.correct_options() } else { vec![0] };
+                (q.id.clone(), Answer::Choice { selected })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_shared_row_reads_as_the_row_it_was_made_from() {
+        let profile = sample_profile();
+        let assessment = assess(&profile, &answered(true), 3);
+        let own: Vec<AreaRow> = assessment.areas.iter().map(AreaRow::from_result).collect();
+        let summary = SharedSummary::from_assessment(&profile.id, &assessment);
+        let shared = AreaRow::from_shared(&profile, &summary);
+        assert_eq!(own.len(), shared.len());
+        for (mine, theirs) in own.iter().zip(&shared) {
+            assert_eq!(
+                (&theirs.area_id, &theirs.title),
+                (&mine.area_id, &mine.title)
+            );
+            assert_eq!(shown_row_level(&theirs.shown), shown_row_level(&mine.shown));
+            assert_eq!(shown_row_verdict(theirs), shown_row_verdict(mine));
+            assert_eq!(format!("{:.1}", theirs.asked), format!("{:.1}", mine.asked));
+            assert_eq!(theirs.self_rating, None);
+            assert_eq!(
+                shown_answered(theirs),
+                mine.answered.to_string(),
+                "no total on a link"
+            );
+        }
+    }
+
+    #[test]
+    fn a_level_withheld_for_guessing_stays_withheld_on_a_shared_page() {
+        let profile = sample_profile();
+        let mut assessment = assess(&profile, &answered(false), 3);
+        // Mark the areas withheld as the guessing rule would (the sample is too small to trip it).
+        for area in &mut assessment.areas {
+            area.withheld = true;
+        }
+        let rows = AreaRow::from_shared(
+            &profile,
+            &SharedSummary::from_assessment(&profile.id, &assessment),
+        );
+        for (row, area) in rows.iter().zip(&assessment.areas) {
+            let expected = if area.knowledge.is_enough() {
+                ShownLevel::Withheld
+            } else {
+                ShownLevel::TooFew {
+                    answers: area.knowledge.answers,
+                }
+            };
+            assert_eq!(row.shown, expected, "{}", row.area_id);
+        }
+        assert!(rows.iter().any(|r| r.shown == ShownLevel::Withheld));
+        assert_eq!(
+            shown_row_level(&ShownLevel::Withheld),
+            "not shown: the answers look like guessing"
         );
     }
 

@@ -7,6 +7,9 @@ use leptos_router::hooks::use_navigate;
 use super::text;
 use super::Session;
 use crate::browser;
+use crate::domain::report::{
+    calibration_words, shown_answered, shown_row_level, shown_row_verdict, AreaRow,
+};
 use crate::domain::walk::Count;
 
 /// Shown when the role profile cannot be used; lists every problem found.
@@ -162,6 +165,36 @@ pub fn StartOver() -> impl IntoView {
                 </button>
             </div>
         </Show>
+    }
+}
+
+/// One area's row of the results table, the same on the results page and the shared page; the
+/// self-rating column only where the candidate's own answers are at hand.
+#[component]
+pub fn AreaRowView(row: AreaRow, self_rating: bool) -> impl IntoView {
+    let calibration = row.self_rating.and_then(|(_, c)| c);
+    view! {
+        <tr data-area=row.area_id.clone()>
+            <th scope="row">{row.title.clone()}</th>
+            <td>{format!("{:.1}", row.asked)}</td>
+            <td class="shown">{shown_row_level(&row.shown)}</td>
+            {self_rating.then(|| view! {
+                <td>
+                    {row.self_rating.map_or_else(|| "\u{2014}".to_owned(), |(s, _)| format!("{s:.1}"))}
+                    <span class="calibration" data-calibration=format!("{calibration:?}")>
+                        {calibration.map(|c| format!(" \u{2014} {}", calibration_words(c)))}
+                    </span>
+                </td>
+            })}
+            <td
+                class="verdict"
+                data-verdict=row.verdict_kind()
+                data-gap=row.gap.map(|g| format!("{g:.2}")).unwrap_or_default()
+            >
+                {shown_row_verdict(&row)}
+            </td>
+            <td>{shown_answered(&row)}</td>
+        </tr>
     }
 }
 

@@ -4,14 +4,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::common::AreasTable;
+use super::common::{AreaRowView, AreasTable};
 use super::text::{self, capitalised};
 use super::{Persistence, Session};
 use crate::browser;
-use crate::domain::measure::Estimate;
-use crate::domain::report::{
-    markdown_summary, shown_level, shown_shared_verdict, summary_file_name,
-};
+use crate::domain::report::{markdown_summary, summary_file_name, AreaRow};
 use crate::domain::scoring::Assessment;
 use crate::domain::share::SharedSummary;
 use crate::domain::transfer::{export_file_name, export_progress, import_progress};
@@ -206,33 +203,9 @@ pub fn SharedPage() -> impl IntoView {
         }
         .into_any(),
         Ok(summary) => {
-            let rows = summary
-                .areas
-                .iter()
-                .map(|a| {
-                    let title = profile
-                        .area(&a.area_id)
-                        .map(|x| x.title.clone())
-                        .unwrap_or_else(|| a.area_id.clone());
-                    let tenths = |t: u8| f64::from(t) / 10.0;
-                    let level = a.level.map(tenths).unwrap_or(0.0);
-                    let shown = shown_level(&Estimate {
-                        level,
-                        se: tenths(a.se),
-                        low: level,
-                        high: level,
-                        answers: usize::from(a.answers),
-                    });
-                    view! {
-                        <tr data-area=a.area_id.clone()>
-                            <th scope="row">{title}</th>
-                            <td>{format!("{:.1}", tenths(a.required))}</td>
-                            <td>{shown}</td>
-                            <td class="verdict">{shown_shared_verdict(a.verdict.as_ref(), a.gap)}</td>
-                            <td>{a.answers}</td>
-                        </tr>
-                    }
-                })
+            let rows = AreaRow::from_shared(&profile, &summary)
+                .into_iter()
+                .map(|row| view! { <AreaRowView row self_rating=false /> })
                 .collect_view();
             view! {
                 <p class="eyebrow">"Shared results \u{b7} read-only"</p>

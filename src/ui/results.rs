@@ -4,14 +4,14 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::common::{AreasTable, Notices, StartOver};
+use super::common::{AreaRowView, AreasTable, Notices, StartOver};
 use super::data::KeepResults;
 use super::Session;
-use crate::domain::measure::{Verdict, MIN_ANSWERS};
+use crate::domain::measure::MIN_ANSWERS;
 use crate::domain::profile::Profile;
 use crate::domain::progress::Mode;
-use crate::domain::report::{shown_area_level, shown_guessing, shown_readiness, shown_verdict};
-use crate::domain::scoring::{assess, AreaResult, Calibration, Gap};
+use crate::domain::report::{shown_guessing, shown_readiness, AreaRow};
+use crate::domain::scoring::{assess, AreaResult, Gap};
 
 #[component]
 pub fn ResultsPage() -> impl IntoView {
@@ -58,42 +58,7 @@ pub fn ResultsPage() -> impl IntoView {
             .read()
             .areas
             .iter()
-            .map(|area| {
-                let shown = shown_area_level(area);
-                let verdict_kind = match area.verdict {
-                    Verdict::Meets => "meets",
-                    Verdict::Below { .. } => "below",
-                    Verdict::NotClear { .. } => "not-clear",
-                };
-                let verdict_text = shown_verdict(&area.verdict);
-                let calibration = match area.calibration {
-                    Some(Calibration::OverConfident) => "rated yourself higher than your answers show",
-                    Some(Calibration::UnderConfident) => "rated yourself lower than your answers show",
-                    Some(Calibration::Calibrated) => "matches your answers",
-                    None => "",
-                };
-                view! {
-                    <tr data-area=area.area_id.clone()>
-                        <th scope="row">{area.title.clone()}</th>
-                        <td>{format!("{:.1}", area.required)}</td>
-                        <td class="shown">{shown}</td>
-                        <td>
-                            {area.self_rating.map(|s| format!("{s:.1}")).unwrap_or_else(|| "\u{2014}".to_owned())}
-                            <span class="calibration" data-calibration=format!("{:?}", area.calibration)>
-                                {(!calibration.is_empty()).then(|| format!(" \u{2014} {calibration}"))}
-                            </span>
-                        </td>
-                        <td
-                            class="verdict"
-                            data-verdict=verdict_kind
-                            data-gap=area.gap.map(|g| format!("{g:.2}")).unwrap_or_default()
-                        >
-                            {verdict_text}
-                        </td>
-                        <td>{format!("{} of {}", area.answered, area.questions)}</td>
-                    </tr>
-                }
-            })
+            .map(|area| view! { <AreaRowView row=AreaRow::from_result(area) self_rating=true /> })
             .collect_view()
     };
 
