@@ -36,7 +36,6 @@ pub enum FetchFailure {
 /// Why a chosen file could not be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileFailure {
-    NoChooser,
     NoneChosen,
     TooLarge,
     Unreadable,
@@ -222,23 +221,6 @@ pub fn base_path() -> String {
     path.trim_end_matches('/').to_owned()
 }
 
-/// Moves keyboard focus to the element with `id`, if it exists (used after navigation so screen
-/// readers announce the new item).
-pub fn focus(id: &str) {
-    if let Some(element) = element_by_id::<web_sys::HtmlElement>(id) {
-        let _ = element.focus();
-    }
-}
-
-/// The page's element with `id`, as the element type `T`.
-fn element_by_id<T: JsCast>(id: &str) -> Option<T> {
-    web_sys::window()?
-        .document()?
-        .get_element_by_id(id)?
-        .dyn_into()
-        .ok()
-}
-
 /// Offers `text` as a file download named `name`, made in the page (nothing is uploaded).
 pub fn download(name: &str, mime: &str, text: &str) -> Result<(), BrowserError> {
     let failed = |_| BrowserError::DownloadRefused;
@@ -263,11 +245,10 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), BrowserError> 
     Ok(())
 }
 
-/// The text of the first file chosen in the file input with `id`.
-pub async fn read_chosen_file(input_id: &str) -> Result<String, BrowserError> {
+/// The text of the first file chosen in the file input `input` (emptied afterwards, so that
+/// choosing the same file again is noticed).
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, BrowserError> {
     let failed = BrowserError::File;
-    let input: web_sys::HtmlInputElement =
-        element_by_id(input_id).ok_or(failed(FileFailure::NoChooser))?;
     let file = input
         .files()
         .and_then(|files| files.get(0))

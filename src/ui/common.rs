@@ -127,10 +127,12 @@ pub fn StartOver() -> impl IntoView {
     let navigate = use_navigate();
     let asking = RwSignal::new(false);
     let answered = move || session.progress.with(|p| p.answers.len());
-    // A button added after load does not take `autofocus`; move focus to the safe choice.
+    // A button added after load does not take `autofocus`; move focus to the safe choice once
+    // it is there.
+    let cancel = NodeRef::<leptos::html::Button>::new();
     Effect::new(move || {
-        if asking.get() {
-            browser::focus("cancel-start-over");
+        if let (true, Some(button)) = (asking.get(), cancel.get()) {
+            let _ = button.focus();
         }
     });
     let confirm = move |_| {
@@ -160,7 +162,12 @@ pub fn StartOver() -> impl IntoView {
                 <button class="danger" id="confirm-start-over" on:click=confirm.clone()>
                     "Yes, delete my answers"
                 </button>
-                <button class="secondary" id="cancel-start-over" on:click=move |_| asking.set(false)>
+                <button
+                    class="secondary"
+                    id="cancel-start-over"
+                    node_ref=cancel
+                    on:click=move |_| asking.set(false)
+                >
                     "Keep my answers"
                 </button>
             </div>

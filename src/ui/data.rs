@@ -81,9 +81,13 @@ pub fn ProgressFile() -> impl IntoView {
                 .map_err(|e| format!("{}.", capitalised(&text::browser_error(&e)))),
         ));
     };
+    let chooser = NodeRef::<leptos::html::Input>::new();
     let import = move |_| {
         leptos::task::spawn_local(async move {
-            let checked = browser::read_chosen_file("import-file")
+            let Some(input) = chooser.get_untracked() else {
+                return;
+            };
+            let checked = browser::read_chosen_file(&input)
                 .await
                 .map_err(|e| text::browser_error(&e))
                 .and_then(|text| {
@@ -112,6 +116,7 @@ pub fn ProgressFile() -> impl IntoView {
                 <input
                     type="file"
                     id="import-file"
+                    node_ref=chooser
                     class="visually-hidden"
                     accept="application/json,.json"
                     on:change=import

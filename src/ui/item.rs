@@ -13,7 +13,6 @@ use wasm_bindgen::JsCast;
 
 use super::common::{Notices, ProgressBar};
 use super::Session;
-use crate::browser;
 use crate::domain::answer::{level_for_key, option_for_key, shown_order, Answer};
 use crate::domain::profile::{level_name, Question, QuestionKind, SelfRating};
 use crate::domain::progress::Mode;
@@ -94,12 +93,16 @@ pub fn ItemPage() -> impl IntoView {
         }
     };
 
-    // Remember the item and announce it: focus moves to its prompt on every change.
+    // Remember the item and announce it: focus moves to its prompt on every change (the prompt
+    // is a new element for every item, so the reference changes with it).
+    let prompt = NodeRef::<leptos::html::H1>::new();
     Effect::new(move || {
         let id = item_id.get();
         if session.walk_now().step(&id).is_some() {
             session.visit(&id);
-            browser::focus(PROMPT_ID);
+            if let Some(heading) = prompt.get() {
+                let _ = heading.focus();
+            }
         }
     });
 
@@ -209,14 +212,14 @@ pub fn ItemPage() -> impl IntoView {
             })
         };
         let body = match profile.question(&id) {
-            Some(q) => view! { <QuestionView question=q.clone() /> }.into_any(),
+            Some(q) => view! { <QuestionView question=q.clone() prompt /> }.into_any(),
             None => {
                 let ratings: Vec<SelfRating> = step
                     .members
                     .iter()
                     .filter_map(|m| profile.self_rating(m).cloned())
                     .collect();
-                view! { <SelfRatingsView area=area.title.clone() ratings /> }.into_any()
+                view! { <SelfRatingsView area=area.title.clone() ratings prompt /> }.into_any()
             }
         };
         let (next, skip, back) = (next.clone(), skip.clone(), back.clone());
@@ -263,7 +266,11 @@ pub fn ItemPage() -> impl IntoView {
 /// All self-ratings of an area on one screen: per rating a group of five levels, named, with
 /// what the chosen level means for that rating shown beneath it.
 #[component]
-fn SelfRatingsView(area: String, ratings: Vec<SelfRating>) -> impl IntoView {
+fn SelfRatingsView(
+    area: String,
+    ratings: Vec<SelfRating>,
+    prompt: NodeRef<leptos::html::H1>,
+) -> impl IntoView {
     let groups = ratings
         .into_iter()
         .map(|rating| view! { <RatingGroup rating /> })
@@ -271,7 +278,7 @@ fn SelfRatingsView(area: String, ratings: Vec<SelfRating>) -> impl IntoView {
     view! {
         <section class="item self-rating" aria-labelledby=PROMPT_ID>
             <p class="item-kind">"Self-rating"</p>
-            <h1 id=PROMPT_ID tabindex="-1">{format!("Your experience: {area}")}</h1>
+            <h1 id=PROMPT_ID tabindex="-1" node_ref=prompt>{format!("Your experience: {area}")}</h1>
             <p class="muted rating-legend">
                 "For each, choose the level that fits you: 0 none, 1 awareness, 2 working knowledge, "
                 "3 proficient, 4 expert. What your choice means is shown beneath it."
@@ -331,7 +338,7 @@ fn RatingGroup(rating: SelfRating) -> impl IntoView {
 }
 
 #[component]
-fn QuestionView(question: Question) -> impl IntoView {
+fn QuestionView(question: Question, prompt: NodeRef<leptos::html::H1>) -> impl IntoView {
     let session = expect_context::<Session>();
     let id = question.id.clone();
     let multiple = question.kind == QuestionKind::MultipleSelect;
@@ -377,7 +384,7 @@ fn QuestionView(question: Question) -> impl IntoView {
             <p class="item-kind">
                 {if multiple { "Knowledge question \u{00b7} select all that apply" } else { "Knowledge question \u{00b7} choose one" }}
             </p>
-            <h1 id=PROMPT_ID tabindex="-1">{question.prompt.clone()}</h1>
+            <h1 id=PROMPT_ID tabindex="-1" node_ref=prompt>{question.prompt.clone()}</h1>
             {code}
             <fieldset>
                 <legend class="visually-hidden">

@@ -82,7 +82,6 @@ pub fn browser_error(error: &BrowserError) -> String {
             format!("could not download `{path}`: {why}")
         }
         BrowserError::File(failure) => match failure {
-            FileFailure::NoChooser => "the file chooser is missing",
             FileFailure::NoneChosen => "no file was chosen",
             FileFailure::TooLarge => "the file is far too large to be a Fitcheck progress file",
             FileFailure::Unreadable => "the file could not be read",

@@ -5,6 +5,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { freshPage } from "./support/browser.mjs";
 import { serveAndLaunch } from "./support/harness.mjs";
 import { defaultProfile, walkOrder } from "./support/profile.mjs";
+import { answerWithKeys } from "./support/flow.mjs";
 
 const profile = defaultProfile();
 const order = walkOrder(profile);
@@ -57,3 +58,25 @@ for (const colorScheme of ["light", "dark"]) {
     await context.close();
   });
 }
+
+test("focus goes to each new item's prompt, and to the safe choice when starting over is asked", async () => {
+  const { context, page, problems } = await freshPage(env.browser);
+  const focused = () => page.evaluate(() => document.activeElement?.id ?? "");
+  await page.goto(env.server.url);
+  await page.locator("#start").click();
+  for (let i = 0; i < 3; i++) {
+    await page.locator("#item-prompt").waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === "item-prompt");
+    assert.equal(await focused(), "item-prompt", `screen ${i + 1}`);
+    await answerWithKeys(page, profile, true);
+  }
+  await page.locator("#back").click();
+  await page.waitForFunction(() => document.activeElement?.id === "item-prompt");
+  await page.goto(`${env.server.url}results`);
+  await page.locator("#start-over").click();
+  await page.waitForFunction(() => document.activeElement?.id === "cancel-start-over");
+  await page.keyboard.press("Enter");
+  await page.locator("#start-over").waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
