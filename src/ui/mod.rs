@@ -1,13 +1,10 @@
 //! The Leptos components. They render the domain's state and dispatch to [`Session`]; the
 //! decisions live in `crate::domain`.
 
-mod common;
-mod data;
-mod item;
-mod results;
+mod components;
+mod pages;
 mod session;
 mod text;
-mod welcome;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -16,12 +13,8 @@ use leptos_router::path;
 use crate::browser;
 use crate::domain::profile::{parse_index, ProfileIndexEntry};
 use crate::domain::{load_profile, Problem};
-use common::{ErrorPage, NotFound};
-use data::SharedPage;
-use item::ItemPage;
-use results::ResultsPage;
+use pages::{ErrorPage, ItemPage, NotFound, ResultsPage, SharedPage, UnknownRole, WelcomePage};
 pub use session::{Imported, Persistence, Session};
-use welcome::WelcomePage;
 
 /// Where the app is while it starts.
 #[derive(Clone)]
@@ -159,29 +152,4 @@ async fn open_profile() -> Result<Opened, (String, Vec<Problem>)> {
     load_profile(&text)
         .map(|p| Opened::Profile(Box::new(p)))
         .map_err(|p| (file, p))
-}
-
-/// The link named a role this site does not have: list the ones it has.
-#[component]
-fn UnknownRole(requested: String, roles: Vec<ProfileIndexEntry>) -> impl IntoView {
-    view! {
-        <main class="page unknown-role">
-            <h1>"This role isn\u{2019}t available here"</h1>
-            <p role="alert">
-                "The link asks for the role \u{201c}" {requested} "\u{201d}, which this site doesn\u{2019}t "
-                "offer. Perhaps the link was cut short. These roles are available:"
-            </p>
-            <ul class="roles" id="roles">
-                {roles
-                    .into_iter()
-                    .map(|r| view! {
-                        <li>
-                            <a href=format!("?profile={}", r.id)>{r.title}</a>
-                            " \u{b7} " {r.company}
-                        </li>
-                    })
-                    .collect_view()}
-            </ul>
-        </main>
-    }
 }

@@ -4,11 +4,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use super::common::{Notices, StartOver};
-use super::data::ProgressFile;
-use super::Session;
 use crate::domain::progress::Mode;
 use crate::domain::walk::{quick_limit, Walk};
+use crate::ui::components::*;
+use crate::ui::Session;
 
 #[component]
 pub fn WelcomePage() -> impl IntoView {

@@ -11,14 +11,12 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use wasm_bindgen::JsCast;
 
-use super::common::{Notices, ProgressBar};
-use super::Session;
 use crate::domain::answer::{level_for_key, option_for_key, shown_order, Answer};
-use crate::domain::profile::{level_name, Question, QuestionKind, SelfRating};
+use crate::domain::profile::SelfRating;
 use crate::domain::progress::Mode;
 use crate::domain::walk::ratings_step_area;
-
-const PROMPT_ID: &str = "item-prompt";
+use crate::ui::components::*;
+use crate::ui::Session;
 
 #[component]
 pub fn ItemPage() -> impl IntoView {
@@ -260,138 +258,5 @@ pub fn ItemPage() -> impl IntoView {
             </main>
         }
         .into_any()
-    }
-}
-
-/// All self-ratings of an area on one screen: per rating a group of five levels, named, with
-/// what the chosen level means for that rating shown beneath it.
-#[component]
-fn SelfRatingsView(
-    area: String,
-    ratings: Vec<SelfRating>,
-    prompt: NodeRef<leptos::html::H1>,
-) -> impl IntoView {
-    let groups = ratings
-        .into_iter()
-        .map(|rating| view! { <RatingGroup rating /> })
-        .collect_view();
-    view! {
-        <section class="item self-rating" aria-labelledby=PROMPT_ID>
-            <p class="item-kind">"Self-rating"</p>
-            <h1 id=PROMPT_ID tabindex="-1" node_ref=prompt>{format!("Your experience: {area}")}</h1>
-            <p class="muted rating-legend">
-                "For each, choose the level that fits you: 0 none, 1 awareness, 2 working knowledge, "
-                "3 proficient, 4 expert. What your choice means is shown beneath it."
-            </p>
-            {groups}
-        </section>
-    }
-}
-
-#[component]
-fn RatingGroup(rating: SelfRating) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let id = rating.id.clone();
-    let chosen = {
-        let id = id.clone();
-        move || {
-            session.progress.with(|p| match p.answers.get(&id) {
-                Some(Answer::Rating { level }) => Some(*level),
-                _ => None,
-            })
-        }
-    };
-    let meaning_id = format!("meaning-{id}");
-    let levels = (0..rating.anchors.len().min(5))
-        .map(|level| {
-            let level = level as u8;
-            let id = id.clone();
-            let chosen = chosen.clone();
-            view! {
-                <label class="level">
-                    <input
-                        type="radio"
-                        name=format!("answer-{id}")
-                        value=level
-                        prop:checked=move || chosen() == Some(level)
-                        on:change=move |_| session.answer(&id, Answer::Rating { level })
-                    />
-                    <span class="level-number">{level}</span>
-                    <span class="level-name">{level_name(level)}</span>
-                </label>
-            }
-        })
-        .collect_view();
-    let anchors = rating.anchors.clone();
-    let meaning = move || {
-        chosen()
-            .and_then(|l| anchors.get(usize::from(l)).cloned())
-            .unwrap_or_else(|| "Not rated yet.".to_owned())
-    };
-    view! {
-        <fieldset class="rating" data-rating=rating.id.clone() aria-describedby=meaning_id.clone()>
-            <legend>{rating.prompt.clone()}</legend>
-            <div class="levels">{levels}</div>
-            <p class="rating-meaning muted" id=meaning_id.clone() aria-live="polite">{meaning}</p>
-        </fieldset>
-    }
-}
-
-#[component]
-fn QuestionView(question: Question, prompt: NodeRef<leptos::html::H1>) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let id = question.id.clone();
-    let multiple = question.kind == QuestionKind::MultipleSelect;
-    let selected = {
-        let id = id.clone();
-        move || {
-            session
-                .progress
-                .with(|p| p.answers.get(&id).map(|a| a.selected().to_vec()))
-        }
-    };
-    let options = shown_order(session.option_seed(), &question)
-        .into_iter()
-        .enumerate()
-        .map(|(shown, index)| {
-            let option = &question.options[index];
-            let id = id.clone();
-            let selected = selected.clone();
-            view! {
-                <label class="option">
-                    <input
-                        type=if multiple { "checkbox" } else { "radio" }
-                        name=format!("answer-{id}")
-                        value=index
-                        prop:checked=move || selected().is_some_and(|s| s.contains(&index))
-                        on:change=move |_| session.pick(&id, index)
-                    />
-                    <kbd aria-hidden="true">{shown + 1}</kbd>
-                    <span class="option-text">{option.text.clone()}</span>
-                </label>
-            }
-        })
-        .collect_view();
-    let code = question.code.clone().map(|code| {
-        view! {
-            <pre class="code" tabindex="0" aria-label=format!("{} code", code.language)>
-                <code class=format!("language-{}", code.language)>{code.source}</code>
-            </pre>
-        }
-    });
-    view! {
-        <section class="item question" aria-labelledby=PROMPT_ID>
-            <p class="item-kind">
-                {if multiple { "Knowledge question \u{00b7} select all that apply" } else { "Knowledge question \u{00b7} choose one" }}
-            </p>
-            <h1 id=PROMPT_ID tabindex="-1" node_ref=prompt>{question.prompt.clone()}</h1>
-            {code}
-            <fieldset>
-                <legend class="visually-hidden">
-                    {if multiple { "Select all that apply" } else { "Choose one answer" }}
-                </legend>
-                {options}
-            </fieldset>
-        </section>
     }
 }

@@ -1,0 +1,74 @@
+//! The chart of levels asked and shown, with the table as its alternative.
+
+use leptos::prelude::*;
+
+use crate::domain::scoring::AreaResult;
+
+/// Asked against shown level per area, drawn as SVG: a bar for the estimate with whiskers for
+/// its 95 % range, a tick for the level asked, a ring for the self-rating. The table
+/// below it carries the same figures for screen readers.
+#[component]
+pub fn LevelChart(areas: Vec<AreaResult>) -> impl IntoView {
+    // Each area's name sits above its bar, so long names never squeeze the scale on a phone.
+    const LEFT: f64 = 12.0;
+    const WIDTH: f64 = 480.0;
+    const ROW: f64 = 52.0;
+    const TOP: f64 = 24.0;
+    let x = |level: f64| LEFT + (WIDTH - LEFT - 12.0) * level.clamp(0.0, 4.0) / 4.0;
+    let height = TOP + ROW * areas.len() as f64 + 8.0;
+    let grid = (0..=4)
+        .map(|l| {
+            let gx = x(f64::from(l));
+            view! {
+                <line class="chart-grid" x1=gx x2=gx y1=TOP - 6.0 y2=height - 8.0 />
+                <text class="chart-axis" x=gx y=14.0 text-anchor="middle">{l}</text>
+            }
+        })
+        .collect_view();
+    let rows = areas
+        .iter()
+        .enumerate()
+        .map(|(i, area)| {
+            let y = TOP + ROW * i as f64;
+            let mid = y + 34.0;
+            let estimate = area.shown().map(|k| {
+                view! {
+                    <rect class="chart-bar" x=LEFT y=mid - 7.0 width=(x(k.level) - LEFT).max(0.0) height=14.0 rx=3.0 />
+                    <line class="chart-error" x1=x(k.low) x2=x(k.high) y1=mid y2=mid />
+                    <line class="chart-error" x1=x(k.low) x2=x(k.low) y1=mid - 5.0 y2=mid + 5.0 />
+                    <line class="chart-error" x1=x(k.high) x2=x(k.high) y1=mid - 5.0 y2=mid + 5.0 />
+                }
+            });
+            let rating = area
+                .self_rating
+                .map(|s| view! { <circle class="chart-self" cx=x(s) cy=mid r=5.5 /> });
+            view! {
+                <text class="chart-label" x=LEFT y=y + 16.0>{area.title.clone()}</text>
+                <line class="chart-track" x1=LEFT x2=x(4.0) y1=mid y2=mid />
+                {estimate}
+                <line class="chart-required" x1=x(area.required) x2=x(area.required) y1=mid - 12.0 y2=mid + 12.0 />
+                {rating}
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="chart">
+            <svg
+                viewBox=format!("0 0 {WIDTH} {height}")
+                role="img"
+                aria-labelledby="chart-title"
+            >
+                <title id="chart-title">
+                    "Level asked and level shown per area, from 0 to 4; the table below has the same figures."
+                </title>
+                {grid}
+                {rows}
+            </svg>
+            <figcaption class="chart-legend">
+                <span><span class="key key-bar"></span>" shown by your answers (whiskers: 95% range)"</span>
+                <span><span class="key key-required"></span>" asked by the posting"</span>
+                <span><span class="key key-self"></span>" your self-rating"</span>
+            </figcaption>
+        </figure>
+    }
+}

@@ -1,0 +1,67 @@
+//! A knowledge question with its options.
+
+use leptos::prelude::*;
+
+use crate::domain::answer::shown_order;
+use crate::domain::profile::{Question, QuestionKind};
+use crate::ui::components::*;
+use crate::ui::Session;
+
+#[component]
+pub fn QuestionView(question: Question, prompt: NodeRef<leptos::html::H1>) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let id = question.id.clone();
+    let multiple = question.kind == QuestionKind::MultipleSelect;
+    let selected = {
+        let id = id.clone();
+        move || {
+            session
+                .progress
+                .with(|p| p.answers.get(&id).map(|a| a.selected().to_vec()))
+        }
+    };
+    let options = shown_order(session.option_seed(), &question)
+        .into_iter()
+        .enumerate()
+        .map(|(shown, index)| {
+            let option = &question.options[index];
+            let id = id.clone();
+            let selected = selected.clone();
+            view! {
+                <label class="option">
+                    <input
+                        type=if multiple { "checkbox" } else { "radio" }
+                        name=format!("answer-{id}")
+                        value=index
+                        prop:checked=move || selected().is_some_and(|s| s.contains(&index))
+                        on:change=move |_| session.pick(&id, index)
+                    />
+                    <kbd aria-hidden="true">{shown + 1}</kbd>
+                    <span class="option-text">{option.text.clone()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let code = question.code.clone().map(|code| {
+        view! {
+            <pre class="code" tabindex="0" aria-label=format!("{} code", code.language)>
+                <code class=format!("language-{}", code.language)>{code.source}</code>
+            </pre>
+        }
+    });
+    view! {
+        <section class="item question" aria-labelledby=PROMPT_ID>
+            <p class="item-kind">
+                {if multiple { "Knowledge question \u{00b7} select all that apply" } else { "Knowledge question \u{00b7} choose one" }}
+            </p>
+            <h1 id=PROMPT_ID tabindex="-1" node_ref=prompt>{question.prompt.clone()}</h1>
+            {code}
+            <fieldset>
+                <legend class="visually-hidden">
+                    {if multiple { "Select all that apply" } else { "Choose one answer" }}
+                </legend>
+                {options}
+            </fieldset>
+        </section>
+    }
+}

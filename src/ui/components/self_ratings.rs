@@ -1,0 +1,82 @@
+//! An area's self-ratings on one screen.
+
+use leptos::prelude::*;
+
+use crate::domain::answer::Answer;
+use crate::domain::profile::{level_name, SelfRating};
+use crate::ui::components::*;
+use crate::ui::Session;
+
+/// All self-ratings of an area on one screen: per rating a group of five levels, named, with
+/// what the chosen level means for that rating shown beneath it.
+#[component]
+pub fn SelfRatingsView(
+    area: String,
+    ratings: Vec<SelfRating>,
+    prompt: NodeRef<leptos::html::H1>,
+) -> impl IntoView {
+    let groups = ratings
+        .into_iter()
+        .map(|rating| view! { <RatingGroup rating /> })
+        .collect_view();
+    view! {
+        <section class="item self-rating" aria-labelledby=PROMPT_ID>
+            <p class="item-kind">"Self-rating"</p>
+            <h1 id=PROMPT_ID tabindex="-1" node_ref=prompt>{format!("Your experience: {area}")}</h1>
+            <p class="muted rating-legend">
+                "For each, choose the level that fits you: 0 none, 1 awareness, 2 working knowledge, "
+                "3 proficient, 4 expert. What your choice means is shown beneath it."
+            </p>
+            {groups}
+        </section>
+    }
+}
+
+#[component]
+pub fn RatingGroup(rating: SelfRating) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let id = rating.id.clone();
+    let chosen = {
+        let id = id.clone();
+        move || {
+            session.progress.with(|p| match p.answers.get(&id) {
+                Some(Answer::Rating { level }) => Some(*level),
+                _ => None,
+            })
+        }
+    };
+    let meaning_id = format!("meaning-{id}");
+    let levels = (0..rating.anchors.len().min(5))
+        .map(|level| {
+            let level = level as u8;
+            let id = id.clone();
+            let chosen = chosen.clone();
+            view! {
+                <label class="level">
+                    <input
+                        type="radio"
+                        name=format!("answer-{id}")
+                        value=level
+                        prop:checked=move || chosen() == Some(level)
+                        on:change=move |_| session.answer(&id, Answer::Rating { level })
+                    />
+                    <span class="level-number">{level}</span>
+                    <span class="level-name">{level_name(level)}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let anchors = rating.anchors.clone();
+    let meaning = move || {
+        chosen()
+            .and_then(|l| anchors.get(usize::from(l)).cloned())
+            .unwrap_or_else(|| "Not rated yet.".to_owned())
+    };
+    view! {
+        <fieldset class="rating" data-rating=rating.id.clone() aria-describedby=meaning_id.clone()>
+            <legend>{rating.prompt.clone()}</legend>
+            <div class="levels">{levels}</div>
+            <p class="rating-meaning muted" id=meaning_id.clone() aria-live="polite">{meaning}</p>
+        </fieldset>
+    }
+}
