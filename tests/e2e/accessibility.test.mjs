@@ -1,4 +1,5 @@
-// Every page passes axe-core's WCAG 2.1 A/AA rules, in light and dark mode and on a phone.
+// Every page passes axe-core's WCAG 2.2 A/AA rules, in light and dark mode, on a phone and on a
+// desktop: the pages a candidate walks through, and the pages for what goes wrong.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
@@ -14,13 +15,16 @@ const codeQuestion = profile.questions.find((q) => q.code)?.id ?? firstQuestion;
 const env = serveAndLaunch();
 
 async function violations(page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]).analyze();
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
+const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
+
+for (const [size, viewport] of Object.entries(SIZES))
 for (const colorScheme of ["light", "dark"]) {
-  test(`no WCAG A/AA violations on any page (${colorScheme}, phone size)`, async () => {
-    const { context, page } = await freshPage(env.browser, { colorScheme, viewport: { width: 390, height: 844 } });
+  test(`no WCAG 2.2 A/AA violations on any page (${colorScheme}, ${size})`, async () => {
+    const { context, page } = await freshPage(env.browser, { colorScheme, viewport });
     await page.goto(env.server.url);
     await page.locator("#start").waitFor();
     assert.deepEqual(await violations(page), [], "start page");
@@ -55,7 +59,38 @@ for (const colorScheme of ["light", "dark"]) {
     await page.goto(`${env.server.url}?profile=no-such-role`);
     await page.locator("#roles").waitFor();
     assert.deepEqual(await violations(page), [], "unknown role");
+
+    await page.goto(`${env.server.url}no/such/page`);
+    await page.locator("h1").waitFor();
+    assert.deepEqual(await violations(page), [], "page not found");
+
+    // Another tab saved progress this one cannot read: the out-of-date banner.
+    await page.goto(`${env.server.url}check/${order[0]}`);
+    await page.locator("#item-prompt").waitFor();
+    const other = await context.newPage();
+    await other.goto(env.server.url);
+    await other.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith("fitcheck.progress."));
+      localStorage.setItem(key, JSON.stringify({ schema_version: 99 }));
+    });
+    await page.locator("#out-of-date").waitFor();
+    assert.deepEqual(await violations(page), [], "out-of-date banner");
+
+    // A crash.
+    await page.evaluate(() => dispatchEvent(new Event("fitcheck-test-panic")));
+    await page.locator("#crash-page").waitFor();
+    assert.deepEqual(await violations(page), [], "crash page");
+
     await context.close();
+
+    // A profile that cannot be used (no service worker, which would answer with the good one).
+    const fresh = await freshPage(env.browser, { colorScheme, viewport, serviceWorkers: "block" });
+    const broken = fresh.page;
+    await broken.route(/profiles\/sumup[^/]*\.json$/, (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"schema_version": "one"}' }));
+    await broken.goto(env.server.url);
+    await broken.locator(".error-page").waitFor();
+    assert.deepEqual(await violations(broken), [], "profile error page");
+    await fresh.context.close();
   });
 }
 
