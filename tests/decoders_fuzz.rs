@@ -406,6 +406,20 @@ fn random_bytes(rng: &mut Rng) -> Vec<u8> {
         .collect()
 }
 
+/// A case of arbitrary bytes, read as UTF-8 the lossy way, as a browser reads a file.
+fn arbitrary_bytes(rng: &mut Rng) -> (&'static str, String) {
+    (
+        "arbitrary bytes",
+        String::from_utf8_lossy(&random_bytes(rng)).into_owned(),
+    )
+}
+
+/// A case of arbitrary valid Unicode.
+fn arbitrary_unicode(rng: &mut Rng) -> (&'static str, String) {
+    let len = rng.length();
+    ("arbitrary unicode", random_unicode(rng, len))
+}
+
 fn random_char(rng: &mut Rng) -> char {
     match rng.below(20) {
         0..=7 => char::from(*rng.pick(JSONISH)),
@@ -1708,14 +1722,8 @@ fn the_profile_parser_never_panics_and_explains_every_refusal() {
         "profile parser",
         |rng| {
             let (source, text) = match rng.below(100) {
-                0..=9 => (
-                    "arbitrary bytes",
-                    String::from_utf8_lossy(&random_bytes(rng)).into_owned(),
-                ),
-                10..=19 => {
-                    let len = rng.length();
-                    ("arbitrary unicode", random_unicode(rng, len))
-                }
+                0..=9 => arbitrary_bytes(rng),
+                10..=19 => arbitrary_unicode(rng),
                 20..=24 => ("valid", pool.pick(rng).1.clone()),
                 // A whole shipped profile now and then, cut or flipped as text.
                 25 if rng.chance(10) => {
@@ -1786,14 +1794,8 @@ fn the_profile_index_parser_never_panics_and_explains_every_refusal() {
         |rng| {
             let (base, base_text) = pool.pick(rng);
             let (source, text) = match rng.below(100) {
-                0..=9 => (
-                    "arbitrary bytes",
-                    String::from_utf8_lossy(&random_bytes(rng)).into_owned(),
-                ),
-                10..=19 => {
-                    let len = rng.length();
-                    ("arbitrary unicode", random_unicode(rng, len))
-                }
+                0..=9 => arbitrary_bytes(rng),
+                10..=19 => arbitrary_unicode(rng),
                 20..=29 => ("valid", base_text.clone()),
                 30..=44 => ("valid as text", text_mutated(rng, base_text, dict)),
                 _ => ("valid mutated", mutated(rng, base.clone(), dict, None)),
@@ -1848,14 +1850,8 @@ fn progress_like_case(
     let profile = if rng.chance(3) { pick(rng) } else { made_for };
     let pool = &pools[made_for];
     let (source, text) = match rng.below(100) {
-        0..=9 => (
-            "arbitrary bytes",
-            String::from_utf8_lossy(&random_bytes(rng)).into_owned(),
-        ),
-        10..=19 => {
-            let len = rng.length();
-            ("arbitrary unicode", random_unicode(rng, len))
-        }
+        0..=9 => arbitrary_bytes(rng),
+        10..=19 => arbitrary_unicode(rng),
         20..=29 => ("valid", pool.pick(rng).1.clone()),
         30..=44 => {
             let text = &pool.pick(rng).1;
@@ -2110,14 +2106,8 @@ fn the_share_link_decoder_never_panics_and_explains_every_refusal() {
         "share link decoder",
         |rng| {
             let (source, text) = match rng.below(100) {
-                0..=7 => (
-                    "arbitrary bytes",
-                    String::from_utf8_lossy(&random_bytes(rng)).into_owned(),
-                ),
-                8..=15 => {
-                    let len = rng.length();
-                    ("arbitrary unicode", random_unicode(rng, len))
-                }
+                0..=7 => arbitrary_bytes(rng),
+                8..=15 => arbitrary_unicode(rng),
                 16..=23 => {
                     let len = rng.length().min(6000);
                     let text: String = (0..len).map(|_| char::from(*rng.pick(BASE64URL))).collect();

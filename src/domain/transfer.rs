@@ -129,6 +129,15 @@ mod tests {
         p
     }
 
+    /// The import of `some_progress`'s export, edited by `edit` first.
+    fn import_edited(edit: &dyn Fn(&mut Value)) -> Result<Progress, ImportError> {
+        let profile = sample_profile();
+        let mut v: Value =
+            serde_json::from_str(&export_progress(&profile, &some_progress())).unwrap();
+        edit(&mut v);
+        import_progress(&v.to_string(), &profile)
+    }
+
     #[test]
     fn an_export_imports_to_the_same_progress() {
         let profile = sample_profile();
@@ -139,13 +148,7 @@ mod tests {
     #[test]
     fn foreign_future_damaged_and_misfitting_files_are_refused() {
         let profile = sample_profile();
-        let good: Value =
-            serde_json::from_str(&export_progress(&profile, &some_progress())).unwrap();
-        let with = |f: &dyn Fn(&mut Value)| {
-            let mut v = good.clone();
-            f(&mut v);
-            import_progress(&v.to_string(), &profile)
-        };
+        let with = |f: &dyn Fn(&mut Value)| import_edited(f);
         assert_eq!(
             import_progress("{ nope", &profile),
             Err(ImportError::NotJson)
@@ -184,16 +187,7 @@ mod tests {
 
     #[test]
     fn names_from_the_file_are_shown_escaped_and_cut_short() {
-        let profile = sample_profile();
-        let good: Value =
-            serde_json::from_str(&export_progress(&profile, &some_progress())).unwrap();
-        let with = |f: &dyn Fn(&mut Value)| {
-            let mut v = good.clone();
-            f(&mut v);
-            import_progress(&v.to_string(), &profile)
-                .unwrap_err()
-                .to_string()
-        };
+        let with = |f: &dyn Fn(&mut Value)| import_edited(f).unwrap_err().to_string();
         assert_eq!(
             with(&|v| v["progress"]["profile_id"] = "other\nrole".into()),
             "the file holds progress for another role (`other\\nrole`)"
@@ -214,11 +208,7 @@ mod tests {
     #[test]
     fn an_unreadable_progress_is_kept_as_the_cause() {
         use std::error::Error as _;
-        let profile = sample_profile();
-        let mut v: Value =
-            serde_json::from_str(&export_progress(&profile, &some_progress())).unwrap();
-        v["progress"]["schema_version"] = 99.into();
-        let error = import_progress(&v.to_string(), &profile).unwrap_err();
+        let error = import_edited(&|v| v["progress"]["schema_version"] = 99.into()).unwrap_err();
         let cause = error.source().expect("the progress error is the cause");
         assert_eq!(
             cause.to_string(),

@@ -18,7 +18,16 @@ const env = serveAndLaunch();
 const profile = defaultProfile();
 const order = walkOrder(profile);
 const key = storageKey(profile);
-const saved = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
+const stored = (page) => page.evaluate((k) => localStorage.getItem(k), key);
+const saved = async (page) => JSON.parse(await stored(page));
+
+/** Another tab of the same browser, on the start page of a check already begun. */
+async function secondTab(context) {
+  const other = await context.newPage();
+  await other.goto(env.server.url);
+  await other.locator("#continue").waitFor();
+  return other;
+}
 
 /** Starts a check and answers the first `screens` screens right. */
 async function answerFirst(page, screens) {
@@ -34,9 +43,7 @@ test("a second tab that writes newer progress stops this tab from writing; the n
   assert.equal(await page.locator("#out-of-date").count(), 0);
 
   // Another tab of the same browser, running a newer build, saves progress this build can't read.
-  const other = await context.newPage();
-  await other.goto(env.server.url);
-  await other.locator("#continue").waitFor();
+  const other = await secondTab(context);
   const newer = JSON.stringify({ schema_version: 99, profile_id: profile.id, answers: { "from-a-newer-build": {} } });
   await other.evaluate(([k, v]) => localStorage.setItem(k, v), [key, newer]);
 
@@ -46,7 +53,7 @@ test("a second tab that writes newer progress stops this tab from writing; the n
   // The candidate goes on answering here: kept in memory, never written over the newer data.
   await answerWithKeys(page, profile, true);
   await page.locator("#item-prompt").waitFor();
-  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), newer, "the newer progress is untouched");
+  assert.equal(await stored(page), newer, "the newer progress is untouched");
   assert.equal(itemInUrl(page), order[3]);
   assert.ok(await banner.isVisible(), "the banner stays on the next screen");
 
@@ -54,7 +61,7 @@ test("a second tab that writes newer progress stops this tab from writing; the n
   await page.locator("#reload-tab").click();
   await page.locator(".notice").first().waitFor();
   assert.match(await page.locator(".notice").first().textContent(), /newer version of Fitcheck/);
-  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), newer);
+  assert.equal(await stored(page), newer);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -62,13 +69,11 @@ test("a second tab that writes newer progress stops this tab from writing; the n
 test("a second tab that clears the site's storage stops this tab from writing", async () => {
   const { context, page, problems } = await freshPage(env.browser);
   await answerFirst(page, 1);
-  const other = await context.newPage();
-  await other.goto(env.server.url);
-  await other.locator("#continue").waitFor();
+  const other = await secondTab(context);
   await other.evaluate(() => localStorage.clear());
   await page.locator("#out-of-date").waitFor();
   await answerWithKeys(page, profile, true);
-  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null, "nothing written back");
+  assert.equal(await stored(page), null, "nothing written back");
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -161,8 +166,7 @@ test("a crash shows a page with the saved progress to download and a reload butt
   assert.equal(file.suggestedFilename(), `fitcheck-progress-${profile.id}.json`);
   const text = fs.readFileSync(await file.path(), "utf8");
   const exported = JSON.parse(text);
-  const stored = await page.evaluate((k) => localStorage.getItem(k), key);
-  assert.ok(text.includes(stored), "the saved text is in the file as it was saved");
+  assert.ok(text.includes(await stored(page)), "the saved text is in the file as it was saved");
   assert.equal(exported.format, "fitcheck-progress");
   assert.deepEqual(exported.progress.answers, answers);
 
