@@ -33,11 +33,8 @@ pub struct Session {
     pub progress: ReadSignal<Progress>,
     /// Messages about storage for the candidate, shown until dismissed.
     pub notices: RwSignal<Vec<Notice>>,
-    /// Set once another tab wrote progress this tab cannot fully read: from then on this tab
-    /// saves nothing.
-    out_of_date: RwSignal<bool>,
-    /// False while saving would overwrite progress that could not be read and was not backed up.
-    saving: RwSignal<bool>,
+    /// Whether this tab saves; once it stops, it never starts again until reloaded.
+    saving: RwSignal<Saving>,
     /// Whether the browser promised to keep the saved progress.
     pub persistence: ReadSignal<Persistence>,
     set_persistence: WriteSignal<Persistence>,
@@ -81,7 +78,7 @@ impl Session {
         if browser::storage_available().is_err() {
             notices.push(Notice::StorageBlocked);
         }
-        let (progress, readable) = restore(&profile, &mut notices);
+        let (progress, saving) = restore(&profile, &mut notices);
         let profile = Arc::new(profile);
         let state = RwSignal::new(progress);
         let progress = state.read_only();
@@ -106,8 +103,7 @@ impl Session {
             state,
             progress,
             notices: RwSignal::new(notices),
-            out_of_date: RwSignal::new(readable == Readable::NotHere),
-            saving: RwSignal::new(readable != Readable::LeftAlone),
+            saving: RwSignal::new(saving),
             persistence,
             set_persistence,
         };
@@ -266,12 +262,12 @@ impl Session {
 
     /// Whether another tab wrote progress this tab cannot fully read (tracked).
     pub fn out_of_date(&self) -> bool {
-        self.out_of_date.get()
+        self.saving.get() == Saving::OutOfDate
     }
 
     fn change(&self, f: impl FnOnce(&mut Progress)) {
         self.state.update(f);
-        if self.out_of_date.get_untracked() || !self.saving.get_untracked() {
+        if self.saving.get_untracked() != Saving::On {
             return;
         }
         let encoded = self.progress.with_untracked(Progress::encode);
@@ -308,30 +304,31 @@ impl Session {
                 .filter(|restored| restored.set_aside.is_empty());
             match readable {
                 Some(restored) => session.state.set(restored.progress),
-                None => session.out_of_date.set(true),
+                None => session.saving.set(Saving::OutOfDate),
             }
         });
         on_cleanup(move || handle.remove());
     }
 }
 
-/// What became of the progress found in storage.
+/// Whether a tab saves its progress.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Readable {
-    /// Read (or there was none, or it was unreadable and is kept under a backup key): saving
-    /// goes on as usual.
-    Yes,
-    /// Written by a newer build: left as it is, and this tab is out of date.
-    NotHere,
-    /// Unreadable and could not be backed up: left as it is, nothing is saved over it.
+enum Saving {
+    /// As usual: what was stored was read (or there was none, or it was unreadable and is kept
+    /// under a backup key).
+    On,
+    /// What is stored was written by a newer build or another tab in a form this tab cannot
+    /// read: it is left as it is, and the tab asks to be reloaded.
+    OutOfDate,
+    /// What is stored is unreadable and could not be backed up: it is left as it is.
     LeftAlone,
 }
 
-fn restore(profile: &Profile, notices: &mut Vec<Notice>) -> (Progress, Readable) {
+fn restore(profile: &Profile, notices: &mut Vec<Notice>) -> (Progress, Saving) {
     let key = storage_key(&profile.id);
     let fresh = || Progress::new(&profile.id, browser::random_seed());
     let Some(raw) = browser::load(&key) else {
-        return (fresh(), Readable::Yes);
+        return (fresh(), Saving::On);
     };
     match decode_progress(&raw, profile) {
         Ok(restored) => {
@@ -340,11 +337,11 @@ fn restore(profile: &Profile, notices: &mut Vec<Notice>) -> (Progress, Readable)
             if !restored.set_aside.is_empty() || !restored.came_back.is_empty() {
                 let _ = browser::save(&key, &restored.progress.encode());
             }
-            (restored.progress, Readable::Yes)
+            (restored.progress, Saving::On)
         }
         Err(error @ ProgressError::FromTheFuture(_)) => {
             notices.push(Notice::FromNewerBuild { error });
-            (fresh(), Readable::NotHere)
+            (fresh(), Saving::OutOfDate)
         }
         Err(error) => {
             let backup = backup_key(&profile.id, browser::now_ms());
@@ -353,10 +350,10 @@ fn restore(profile: &Profile, notices: &mut Vec<Notice>) -> (Progress, Readable)
                 let fresh = fresh();
                 let _ = browser::save(&key, &fresh.encode());
                 notices.push(Notice::UnreadableBackedUp { error, backup });
-                (fresh, Readable::Yes)
+                (fresh, Saving::On)
             } else {
                 notices.push(Notice::UnreadableNotSaved { error });
-                (fresh(), Readable::LeftAlone)
+                (fresh(), Saving::LeftAlone)
             }
         }
     }

@@ -2,7 +2,7 @@
 //! data: notices, browser failures and the outcome of file actions. One home for these
 //! sentences, so that each exists once and in every language the interface speaks.
 
-use super::Imported;
+use super::{Imported, Persistence};
 use crate::browser::{BrowserError, FetchFailure, FileFailure};
 use crate::domain::notice::Notice;
 
@@ -53,6 +53,34 @@ pub fn imported(done: &Imported) -> String {
         ));
     }
     text
+}
+
+/// Whether the browser keeps the saved answers, and what that means for the candidate.
+pub fn storage_status(available: bool, persistence: Persistence) -> &'static str {
+    match (available, persistence) {
+        (false, _) => {
+            "Your answers are not saved in this browser: it blocks storage for this \
+            site. Save a progress file before you leave."
+        }
+        (true, Persistence::Granted) => {
+            "Your answers are saved in this browser, which has \
+            promised to keep them until you delete them."
+        }
+        (true, Persistence::NotGranted) => {
+            "Your answers are saved in this browser, which has \
+            not promised to keep them: it may clear them when space runs low, and Safari clears \
+            the data of sites not visited for 7 days unless Fitcheck is added to the home screen. \
+            Save a progress file to be safe."
+        }
+        (true, Persistence::Unsupported) => {
+            "Your answers are saved in this browser. It cannot \
+            say whether it will keep them, so save a progress file to be safe."
+        }
+        (true, Persistence::Unknown) => {
+            "Your answers are saved in this browser. After your \
+            first answer Fitcheck asks it to keep them."
+        }
+    }
 }
 
 /// `clause` with its first letter in capitals, to stand as a sentence.

@@ -12,29 +12,11 @@ use crate::ui::{Persistence, Session};
 #[component]
 pub fn StorageStatus() -> impl IntoView {
     let session = expect_context::<Session>();
-    let text = move || match (browser::storage_available(), session.persistence.get()) {
-        (Err(_), _) => {
-            "Your answers are not saved in this browser: it blocks storage for this \
-            site. Save a progress file before you leave."
-        }
-        (Ok(()), Persistence::Granted) => {
-            "Your answers are saved in this browser, which has \
-            promised to keep them until you delete them."
-        }
-        (Ok(()), Persistence::NotGranted) => {
-            "Your answers are saved in this browser, which has \
-            not promised to keep them: it may clear them when space runs low, and Safari clears \
-            the data of sites not visited for 7 days unless Fitcheck is added to the home screen. \
-            Save a progress file to be safe."
-        }
-        (Ok(()), Persistence::Unsupported) => {
-            "Your answers are saved in this browser. It cannot \
-            say whether it will keep them, so save a progress file to be safe."
-        }
-        (Ok(()), Persistence::Unknown) => {
-            "Your answers are saved in this browser. After your \
-            first answer Fitcheck asks it to keep them."
-        }
+    let sentence = move || {
+        text::storage_status(
+            browser::storage_available().is_ok(),
+            session.persistence.get(),
+        )
     };
     let state = move || match session.persistence.get() {
         Persistence::Granted => "granted",
@@ -42,7 +24,7 @@ pub fn StorageStatus() -> impl IntoView {
         Persistence::Unsupported => "unsupported",
         Persistence::Unknown => "unknown",
     };
-    view! { <p class="storage-status" id="storage-status" data-persistence=state>{text}</p> }
+    view! { <p class="storage-status" id="storage-status" data-persistence=state>{sentence}</p> }
 }
 
 /// Export to and import from a progress file, to continue on another device.
