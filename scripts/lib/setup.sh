@@ -49,11 +49,26 @@ ensure_wasm_bindgen() {
   fi
 }
 
-# wasm-opt (npm binaryen) for release builds, playwright-core and axe-core for browser tests.
+# Whether every devDependency in package.json is installed at the exact version it pins.
+node_tools_installed() {
+  node -e '
+    const fs = require("fs");
+    const [root] = process.argv.slice(1);
+    const wanted = JSON.parse(fs.readFileSync(`${root}/package.json`, "utf8")).devDependencies;
+    const installed = (name) => {
+      try { return JSON.parse(fs.readFileSync(`${root}/node_modules/${name}/package.json`, "utf8")).version; } catch { return null; }
+    };
+    process.exit(Object.entries(wanted).every(([name, version]) => installed(name) === version) ? 0 : 1);
+  ' "$ROOT"
+}
+
+# wasm-opt (npm binaryen) for release builds; playwright-core and axe-core for browser tests;
+# Lighthouse and puppeteer-core for the accessibility score. npm ci installs exactly the lock,
+# again whenever the lock changes or a package is missing.
 ensure_node_tools() {
   command -v npm >/dev/null || fail "npm is needed (Node.js 20 or newer)"
   local stamp="$ROOT/node_modules/.installed-lock"
-  if ! cmp -s "$ROOT/package-lock.json" "$stamp" 2>/dev/null; then
+  if ! cmp -s "$ROOT/package-lock.json" "$stamp" 2>/dev/null || ! node_tools_installed; then
     step "installing the npm tools (package.json)"
     (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci failed"
     cp "$ROOT/package-lock.json" "$stamp"
