@@ -15,6 +15,67 @@
   var crashed = false;
   var PROGRESS_KEY = /^fitcheck\.progress\.v1\.([a-z0-9-]+)$/;
 
+  // The boot page's own words, in the interface's two languages (the app's are in locales/*.json;
+  // tests/locales.rs checks that both languages here have the same keys). Between the markers is
+  // JSON.
+  var WORDS = /* words */ {
+    "en": {
+      "loading": "Loading Fitcheck…",
+      "stopped": "Fitcheck stopped because of an error",
+      "not_started": "Fitcheck could not start",
+      "answers_kept": "Your answers saved so far are still in this browser. Reload to carry on; if the error comes back, download them first and tell the person who shared this link.",
+      "try_again": "Reload to try again; if the error comes back, tell the person who shared this link.",
+      "reload": "Reload",
+      "download": "Download saved progress",
+      "nothing_saved": "Nothing is saved in this browser yet",
+      "storage_blocked": "This browser blocks saved data",
+      "what_happened": "What happened",
+      "no_wasm": "This browser cannot run Fitcheck: WebAssembly is missing or turned off (some security modes and company policies turn it off). Open the link in a recent Chrome, Edge, Firefox or Safari.",
+      "not_running": "Fitcheck has downloaded but has not started after 20 seconds. Your browser may be busy or blocking WebAssembly: close other tabs and reload.",
+      "offline": "Fitcheck cannot start: this device is offline and Fitcheck has not been saved for offline use yet. Connect once and reload.",
+      "downloading": "Fitcheck is still downloading after 20 seconds (about 1 MB on the first visit; later visits need no network). Wait a little longer on a slow connection, or reload."
+    },
+    "de": {
+      "loading": "Fitcheck wird geladen …",
+      "stopped": "Fitcheck wurde wegen eines Fehlers angehalten",
+      "not_started": "Fitcheck konnte nicht starten",
+      "answers_kept": "Deine bisher gespeicherten Antworten sind noch in diesem Browser. Lade neu, um weiterzumachen; wenn der Fehler erneut auftritt, lade sie zuerst herunter und sag der Person Bescheid, die diesen Link geteilt hat.",
+      "try_again": "Lade neu, um es noch einmal zu versuchen; wenn der Fehler erneut auftritt, sag der Person Bescheid, die diesen Link geteilt hat.",
+      "reload": "Neu laden",
+      "download": "Gespeicherten Fortschritt herunterladen",
+      "nothing_saved": "In diesem Browser ist noch nichts gespeichert",
+      "storage_blocked": "Dieser Browser blockiert gespeicherte Daten",
+      "what_happened": "Was passiert ist",
+      "no_wasm": "Dieser Browser kann Fitcheck nicht ausführen: WebAssembly fehlt oder ist ausgeschaltet (manche Sicherheitsmodi und Firmenrichtlinien schalten es aus). Öffne den Link in einem aktuellen Chrome, Edge, Firefox oder Safari.",
+      "not_running": "Fitcheck ist heruntergeladen, aber nach 20 Sekunden noch nicht gestartet. Dein Browser ist vielleicht ausgelastet oder blockiert WebAssembly: Schließ andere Tabs und lade neu.",
+      "offline": "Fitcheck kann nicht starten: Dieses Gerät ist offline, und Fitcheck wurde noch nicht für die Offline-Nutzung gespeichert. Geh einmal online und lade neu.",
+      "downloading": "Fitcheck wird nach 20 Sekunden immer noch heruntergeladen (etwa 1 MB beim ersten Besuch; spätere Besuche brauchen kein Netz). Warte bei einer langsamen Verbindung noch etwas oder lade neu."
+    }
+  } /* end words */;
+
+  // The language the app will choose: the one chosen before (src/ui/language.rs keeps it under
+  // this key), else the browser's first language Fitcheck speaks, else English. Once the app runs
+  // it sets <html lang>, which then decides.
+  function language() {
+    if (started && WORDS[document.documentElement.lang]) return document.documentElement.lang;
+    try {
+      var chosen = localStorage.getItem("fitcheck.language");
+      if (WORDS[chosen]) return chosen;
+    } catch (e) {
+      // Storage blocked: fall back to the browser's languages.
+    }
+    var wanted = navigator.languages || [navigator.language || "en"];
+    for (var i = 0; i < wanted.length; i++) {
+      var base = String(wanted[i]).toLowerCase().split("-")[0];
+      if (WORDS[base]) return base;
+    }
+    return "en";
+  }
+
+  function say(key) {
+    return WORDS[language()][key];
+  }
+
   function status(text) {
     var element = document.getElementById("boot-status");
     if (element) element.textContent = text;
@@ -85,46 +146,57 @@
     var values = savedValues();
     var count = values ? Object.keys(values).length : 0;
     var page = element("main", { class: "page crash-page", id: "crash-page" });
-    var heading = element("h1", { tabindex: "-1" }, started ? "Fitcheck stopped because of an error" : "Fitcheck could not start");
+    var heading = element("h1", { tabindex: "-1" }, started ? say("stopped") : say("not_started"));
     page.appendChild(heading);
     page.appendChild(
       element(
         "p",
         { role: "alert" },
-        count > 0
-          ? "Your answers saved so far are still in this browser. Reload to carry on; if the error comes back, download them first and tell the person who shared this link."
-          : "Reload to try again; if the error comes back, tell the person who shared this link.",
+        count > 0 ? say("answers_kept") : say("try_again"),
       ),
     );
     var actions = element("div", { class: "actions" });
-    var reload = element("button", { type: "button", id: "crash-reload" }, "Reload");
+    var reload = element("button", { type: "button", id: "crash-reload" }, say("reload"));
     reload.addEventListener("click", function () {
       location.reload();
     });
     actions.appendChild(reload);
-    var save = element("button", { type: "button", class: "secondary", id: "crash-download" }, "Download saved progress");
+    var save = element("button", { type: "button", class: "secondary", id: "crash-download" }, say("download"));
     if (count > 0) {
       save.addEventListener("click", function () {
         download(savedFile(values));
       });
     } else {
       save.disabled = true;
-      save.textContent = values ? "Nothing is saved in this browser yet" : "This browser blocks saved data";
+      save.textContent = values ? say("nothing_saved") : say("storage_blocked");
     }
     actions.appendChild(save);
     page.appendChild(actions);
     var details = element("details", {});
-    details.appendChild(element("summary", {}, "What happened"));
+    details.appendChild(element("summary", {}, say("what_happened")));
     details.appendChild(element("pre", { id: "crash-reason" }, String(what || "unknown error").slice(0, 2000)));
     page.appendChild(details);
+    document.documentElement.lang = language();
     document.body.replaceChildren(page);
     heading.focus();
   };
 
+  // This script runs in the head, before the boot message exists.
+  function whenReady(then) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", then);
+    else then();
+  }
+
+  // The loading line, in the language the app will speak.
+  document.documentElement.lang = language();
+  whenReady(function () {
+    status(say("loading"));
+  });
+
   if (typeof WebAssembly !== "object") {
-    status(
-      "This browser cannot run Fitcheck: WebAssembly is missing or turned off (some security modes and company policies turn it off). Open the link in a recent Chrome, Edge, Firefox or Safari.",
-    );
+    whenReady(function () {
+      status(say("no_wasm"));
+    });
     return;
   }
 
@@ -150,11 +222,7 @@
       return entry.responseEnd > 0;
     });
     status(
-      downloaded
-        ? "Fitcheck has downloaded but has not started after 20 seconds. Your browser may be busy or blocking WebAssembly: close other tabs and reload."
-        : navigator.onLine === false
-          ? "Fitcheck cannot start: this device is offline and Fitcheck has not been saved for offline use yet. Connect once and reload."
-          : "Fitcheck is still downloading after 20 seconds (about 1 MB on the first visit; later visits need no network). Wait a little longer on a slow connection, or reload.",
+      downloaded ? say("not_running") : navigator.onLine === false ? say("offline") : say("downloading"),
     );
   }, 20000);
 })();

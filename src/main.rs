@@ -5,6 +5,7 @@ fn main() {
         console_error_panic_hook::hook(info);
         fitcheck::browser::show_crash_page(&info.to_string());
     }));
+    fitcheck::ui::install_icu_data();
     // The static "Loading Fitcheck…" placeholder from index.html gives way to the app.
     if let Some(boot) = web_sys::window()
         .and_then(|w| w.document())

@@ -16,15 +16,8 @@ pub const PROFILE_SCHEMA_VERSION: u32 = 1;
 pub const MIN_LEVEL: u8 = 0;
 pub const MAX_LEVEL: u8 = 4;
 
-/// The name of a level on the 0-4 scale (see docs/profile-format.md).
-pub fn level_name(level: u8) -> &'static str {
-    match level {
-        0 => "none",
-        1 => "awareness",
-        2 => "working knowledge",
-        3 => "proficient",
-        _ => "expert",
-    }
+fn english() -> String {
+    "en".to_owned()
 }
 
 /// One role, its requirements and the items that assess them.
@@ -34,6 +27,10 @@ pub struct Profile {
     pub schema_version: u32,
     /// Stable id; also names the file and the saved-progress key.
     pub id: String,
+    /// The language the profile's texts (role, areas, questions) are written in, as a BCP 47
+    /// tag such as `en` or `de`; English when the file does not say.
+    #[serde(default = "english")]
+    pub language: String,
     pub role: Role,
     pub areas: Vec<Area>,
     pub requirements: Vec<Requirement>,
@@ -283,13 +280,18 @@ pub fn parse_profile(text: &str) -> Result<Profile, Vec<Problem>> {
 
     const LISTS: [&str; 4] = ["areas", "requirements", "self_ratings", "questions"];
     for key in map.keys() {
-        let known = matches!(key.as_str(), "schema_version" | "id" | "role")
+        let known = matches!(key.as_str(), "schema_version" | "id" | "language" | "role")
             || LISTS.contains(&key.as_str());
         if !known {
             problems.push(Problem::new(
                 key_location(key),
-                "is not a field of a profile (expected `schema_version`, `id`, `role`, `areas`, `requirements`, `self_ratings`, `questions`)",
+                "is not a field of a profile (expected `schema_version`, `id`, `language`, `role`, `areas`, `requirements`, `self_ratings`, `questions`)",
             ));
+        }
+    }
+    if let Some(value) = map.get("language") {
+        if let Err(message) = check::<String>(value) {
+            problems.push(Problem::new("language", message));
         }
     }
     for key in ["schema_version", "id", "role"] {

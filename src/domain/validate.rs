@@ -7,6 +7,16 @@ use super::problem::shown;
 use super::problem::Problem;
 use super::profile::{Profile, QuestionKind, MAX_LEVEL, MIN_LEVEL};
 
+/// A BCP 47 language tag of the simple kind profiles use: a two- or three-letter language,
+/// optionally followed by subtags of letters and digits (`en`, `de`, `en-GB`, `zh-Hant`).
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or_default();
+    (2..=3).contains(&language.len())
+        && language.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
 /// The most options a question may have: each is picked with one digit key.
 pub const MAX_OPTIONS: usize = 9;
 
@@ -22,6 +32,15 @@ pub fn validate(profile: &Profile) -> Vec<Problem> {
             format!(
                 "`{}` must be lower-case letters, digits and dashes",
                 shown(&profile.id)
+            ),
+        );
+    }
+    if !is_language_tag(&profile.language) {
+        report(
+            "language".into(),
+            format!(
+                "`{}` must be a language tag such as `en`, `de` or `en-GB`",
+                shown(&profile.language)
             ),
         );
     }
@@ -314,6 +333,35 @@ mod tests {
     #[test]
     fn the_sample_profile_is_valid() {
         assert_eq!(messages(&sample_profile()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_profile_names_its_language_with_a_tag() {
+        for good in ["en", "de", "en-GB", "zh-Hant", "gsw"] {
+            let mut p = sample_profile();
+            p.language = good.into();
+            assert_eq!(messages(&p), Vec::<String>::new(), "{good}");
+        }
+        for bad in ["", "English", "EN", "e", "en_GB", "de-", "en-a"] {
+            let mut p = sample_profile();
+            p.language = bad.into();
+            assert_eq!(
+                messages(&p),
+                vec![format!(
+                    "language: `{bad}` must be a language tag such as `en`, `de` or `en-GB`"
+                )],
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_file_without_a_language_is_english() {
+        let mut json: serde_json::Value =
+            serde_json::to_value(sample_profile()).expect("a profile serialises");
+        json.as_object_mut().unwrap().remove("language");
+        let text = json.to_string();
+        assert_eq!(parse_profile(&text).expect("parses").language, "en");
     }
 
     #[test]

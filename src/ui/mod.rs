@@ -2,9 +2,11 @@
 //! decisions live in `crate::domain`.
 
 mod components;
+mod language;
+pub mod markdown;
 mod pages;
 mod session;
-mod text;
+pub mod text;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -16,13 +18,35 @@ use crate::domain::{load_profile, Problem};
 use pages::{ErrorPage, ItemPage, NotFound, ResultsPage, SharedPage, UnknownRole, WelcomePage};
 pub use session::{Imported, Persistence, Session};
 
+// The translation keys of `locales/*.json` as Rust, written by build.rs: `Locale`, `use_i18n`,
+// `t!`, `td_string!` and the `I18nContextProvider` that sets `<html lang>`.
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+use i18n::{t, use_i18n, I18nContextProvider};
+
+/// ICU4X data (plural rules, number symbols) for the interface's languages only.
+mod icu_data {
+    // The generated data names `icu::plurals::…` and `icu::decimal::…`.
+    use leptos_i18n::reexports::icu;
+    include!("icu_data/mod.rs");
+    #[derive(leptos_i18n::custom_provider::IcuDataProvider)]
+    pub struct EnDe;
+    impl_data_provider!(EnDe);
+}
+
+/// Installs the ICU data the translations format numbers and plurals with; before any text is
+/// worded (in `main`, and in the native tests). Later calls do nothing.
+pub fn install_icu_data() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| leptos_i18n::custom_provider::set_icu_data_provider(icu_data::EnDe));
+}
+
 /// Where the app is while it starts.
 #[derive(Clone)]
 enum Load {
     Loading,
     Failed {
         file: String,
-        problems: Vec<String>,
+        failure: LoadFailure,
     },
     /// The link asked for a role the index does not list.
     Unknown {
@@ -32,8 +56,30 @@ enum Load {
     Ready(Session),
 }
 
+/// Why a profile file cannot be used.
+#[derive(Clone)]
+pub enum LoadFailure {
+    /// It did not arrive.
+    Download(browser::BrowserError),
+    /// It arrived and breaks these rules.
+    Problems(Vec<Problem>),
+}
+
 #[component]
 pub fn App() -> impl IntoView {
+    view! {
+        <I18nContextProvider>
+            <language::RememberLanguage />
+            <language::LanguageSwitch />
+            <Start />
+        </I18nContextProvider>
+    }
+}
+
+/// Loads the profile, then shows the pages.
+#[component]
+fn Start() -> impl IntoView {
+    let i18n = use_i18n();
     let state = RwSignal::new(Load::Loading);
     // A start that takes long says what it waits for.
     let slow = RwSignal::new(false);
@@ -53,10 +99,7 @@ pub fn App() -> impl IntoView {
                 Load::Ready(owner.with(|| Session::open(*profile)))
             }
             Ok(Opened::Unknown { requested, roles }) => Load::Unknown { requested, roles },
-            Err((file, problems)) => Load::Failed {
-                file,
-                problems: problems.iter().map(Problem::to_string).collect(),
-            },
+            Err((file, failure)) => Load::Failed { file, failure },
         });
         browser::announce_ready();
     });
@@ -66,16 +109,15 @@ pub fn App() -> impl IntoView {
             <main class="page loading" aria-busy="true">
                 <p role="status" id="loading-status">
                     {move || if slow.get() {
-                        "The role profile has not arrived after 20 seconds. Your connection may \
-                         be slow or offline: wait a little longer, or reload."
+                        t!(i18n, loading.slow).into_any()
                     } else {
-                        "Loading the role profile\u{2026}"
+                        t!(i18n, loading.profile).into_any()
                     }}
                 </p>
             </main>
         }
         .into_any(),
-        Load::Failed { file, problems } => view! { <ErrorPage file problems /> }.into_any(),
+        Load::Failed { file, failure } => view! { <ErrorPage file failure /> }.into_any(),
         Load::Unknown { requested, roles } => view! { <UnknownRole requested roles /> }.into_any(),
         Load::Ready(session) => {
             provide_context(session);
@@ -86,6 +128,7 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Pages() -> impl IntoView {
+    provide_context(components::FocusHeading(RwSignal::new(0)));
     view! {
         <Router base=browser::base_path()>
             <Routes fallback=NotFound>
@@ -115,13 +158,13 @@ enum Opened {
 
 /// Fetches the profile index, then the role the link asks for (`?profile=<id>`), the one chosen
 /// before, or the default, and checks it.
-async fn open_profile() -> Result<Opened, (String, Vec<Problem>)> {
+async fn open_profile() -> Result<Opened, (String, LoadFailure)> {
     let index_file = "profiles/index.json".to_owned();
-    let index_text = browser::fetch_text(&index_file).await.map_err(|e| {
-        let problem = Problem::new("download", text::browser_error(&e));
-        (index_file.clone(), vec![problem])
-    })?;
-    let index = parse_index(&index_text).map_err(|p| (index_file.clone(), p))?;
+    let index_text = browser::fetch_text(&index_file)
+        .await
+        .map_err(|e| (index_file.clone(), LoadFailure::Download(e)))?;
+    let index =
+        parse_index(&index_text).map_err(|p| (index_file.clone(), LoadFailure::Problems(p)))?;
     let find = |id: &str| index.profiles.iter().find(|p| p.id == id);
     let requested = browser::query_param("profile").filter(|id| !id.is_empty());
     let entry = match &requested {
@@ -143,13 +186,10 @@ async fn open_profile() -> Result<Opened, (String, Vec<Problem>)> {
             .expect("parse_index guarantees the default is listed"),
     };
     let file = format!("profiles/{}", entry.file);
-    let text = browser::fetch_text(&file).await.map_err(|e| {
-        (
-            file.clone(),
-            vec![Problem::new("download", text::browser_error(&e))],
-        )
-    })?;
+    let text = browser::fetch_text(&file)
+        .await
+        .map_err(|e| (file.clone(), LoadFailure::Download(e)))?;
     load_profile(&text)
         .map(|p| Opened::Profile(Box::new(p)))
-        .map_err(|p| (file, p))
+        .map_err(|p| (file, LoadFailure::Problems(p)))
 }

@@ -1,86 +1,162 @@
 //! The interface's wording for what the domain, the session and the browser glue report as
-//! data: notices, browser failures and the outcome of file actions. One home for these
-//! sentences, so that each exists once and in every language the interface speaks.
+//! data: notices, failures, levels, verdicts, and the outcome of file actions. One home for these
+//! sentences, in every language the interface speaks (`locales/*.json`); numbers and plurals
+//! follow the language.
 
+use leptos_i18n::reexports::fixed_decimal::{Decimal, FloatPrecision};
+
+use super::i18n::{td_string, Locale};
 use super::{Imported, Persistence};
 use crate::browser::{BrowserError, FetchFailure, FileFailure};
+use crate::domain::measure::guessing::GuessingSign;
+use crate::domain::measure::verdict::Readiness;
+use crate::domain::measure::{Verdict, MIN_ANSWERS};
 use crate::domain::notice::Notice;
+use crate::domain::problem::{readable, shown};
+use crate::domain::progress::{ProgressError, PROGRESS_SCHEMA_VERSION};
+use crate::domain::report::{AreaRow, ShownLevel};
+use crate::domain::scoring::Calibration;
+use crate::domain::share::{ShareError, SHARE_VERSION};
+use crate::domain::transfer::{ImportError, EXPORT_VERSION};
+
+/// `value` with `places` digits after the decimal mark, as the language writes it ("2.5", "2,5").
+pub fn decimal(locale: Locale, value: f64, places: i16) -> String {
+    let mut figure = Decimal::try_from_f64(value, FloatPrecision::RoundTrip)
+        .unwrap_or_else(|_| Decimal::from(0));
+    figure.round(-places);
+    figure.pad_end(-places);
+    td_string!(locale, words.number, value = figure).to_string()
+}
 
 /// A storage notice, as the candidate reads it.
-pub fn notice(notice: &Notice) -> String {
+pub fn notice(locale: Locale, notice: &Notice) -> String {
     match notice {
-        Notice::StorageBlocked => "This browser blocks storage for this site, so your answers \
-            are kept only while this tab stays open. Allow site data (cookies and site storage) \
-            for this site and reload, or use \u{201c}Save progress file\u{201d} on the start page \
-            before you leave."
-            .to_owned(),
-        Notice::SaveRefused => "Your browser refused to save progress. Private browsing or a \
-            full storage quota can cause this; answers given from now on may be lost on reload."
-            .to_owned(),
-        Notice::KeptAside { count } => format!(
-            "{count} of your earlier answers belong to questions this role profile no longer \
-             asks in the same form (the role was edited since). They are kept in this browser, \
-             not deleted, and come back if those questions return."
-        ),
-        Notice::CameBack { count } => format!(
-            "{count} answer(s) kept aside earlier came back: their questions are in this role \
-             profile again."
-        ),
-        Notice::UnreadableBackedUp { error, backup } => format!(
-            "Your saved progress could not be read: {error}. It was kept unchanged in this \
-             browser's storage under the key \u{201c}{backup}\u{201d}, and a new check was started."
-        ),
-        Notice::UnreadableNotSaved { error } => format!(
-            "Your saved progress could not be read: {error}. It was left as it is, and answers \
-             given now will not be saved until storage works again."
-        ),
-        Notice::FromNewerBuild { error } => {
-            format!("Your saved progress could not be read: {error}. It was left as it is.")
+        Notice::StorageBlocked => td_string!(locale, notice.storage_blocked).to_string(),
+        Notice::SaveRefused => td_string!(locale, notice.save_refused).to_string(),
+        Notice::KeptAside { count } => {
+            td_string!(locale, notice.kept_aside, count = *count).to_string()
+        }
+        Notice::CameBack { count } => {
+            td_string!(locale, notice.came_back, count = *count).to_string()
+        }
+        Notice::UnreadableBackedUp { error, backup } => td_string!(
+            locale,
+            notice.unreadable_backed_up,
+            why = progress_error(locale, error),
+            key = backup.clone()
+        )
+        .to_string(),
+        Notice::UnreadableNotSaved { error } => td_string!(
+            locale,
+            notice.unreadable_not_saved,
+            why = progress_error(locale, error)
+        )
+        .to_string(),
+        Notice::FromNewerBuild { error } => td_string!(
+            locale,
+            notice.from_newer_build,
+            why = progress_error(locale, error)
+        )
+        .to_string(),
+    }
+}
+
+/// Why saved progress could not be read (a clause).
+pub fn progress_error(locale: Locale, error: &ProgressError) -> String {
+    match error {
+        ProgressError::NotJson(e) => {
+            td_string!(locale, saved_progress.not_json, detail = readable(e)).to_string()
+        }
+        ProgressError::NoVersion => td_string!(locale, saved_progress.no_version).to_string(),
+        ProgressError::FromTheFuture(v) => td_string!(
+            locale,
+            saved_progress.from_the_future,
+            version = *v,
+            supported = PROGRESS_SCHEMA_VERSION
+        )
+        .to_string(),
+        ProgressError::OtherProfile(id) => {
+            td_string!(locale, saved_progress.other_role, id = shown(id)).to_string()
+        }
+        ProgressError::Malformed(e) => {
+            td_string!(locale, saved_progress.damaged, detail = readable(e)).to_string()
         }
     }
 }
 
+/// Why a progress file was refused (a clause).
+pub fn import_error(locale: Locale, error: &ImportError) -> String {
+    match error {
+        ImportError::NotJson => td_string!(locale, file.not_json).to_string(),
+        ImportError::Foreign => td_string!(locale, file.foreign).to_string(),
+        ImportError::FromTheFuture(v) => td_string!(
+            locale,
+            file.from_the_future,
+            version = *v,
+            supported = EXPORT_VERSION
+        )
+        .to_string(),
+        ImportError::Unreadable(ProgressError::OtherProfile(id)) => {
+            td_string!(locale, file.other_role, id = shown(id)).to_string()
+        }
+        ImportError::Unreadable(e) => td_string!(
+            locale,
+            file.unusable,
+            why = readable(&progress_error(locale, e))
+        )
+        .to_string(),
+        ImportError::DoesNotFit(why) => td_string!(
+            locale,
+            file.does_not_fit,
+            count = why.len(),
+            first = readable(why.first().map(String::as_str).unwrap_or(""))
+        )
+        .to_string(),
+    }
+}
+
+/// Why a share link could not be read (a clause).
+pub fn share_error(locale: Locale, error: &ShareError) -> String {
+    match error {
+        ShareError::Empty => td_string!(locale, shared.empty).to_string(),
+        ShareError::UnknownVersion(v) => td_string!(
+            locale,
+            shared.unknown_version,
+            version = *v,
+            supported = SHARE_VERSION
+        )
+        .to_string(),
+        ShareError::Damaged(why) => td_string!(locale, shared.damaged, why = *why).to_string(),
+    }
+}
+
 /// Why an import changed nothing when the answers it would replace could not be backed up.
-pub const BACKUP_FAILED: &str =
-    "your current answers could not be backed up first, so they were left as they are";
+pub fn backup_failed(locale: Locale) -> String {
+    td_string!(locale, file.backup_failed).to_string()
+}
 
 /// What an import did.
-pub fn imported(done: &Imported) -> String {
-    let mut text = format!("Imported {} answer(s).", done.count);
+pub fn imported(locale: Locale, done: &Imported) -> String {
+    let mut text = td_string!(locale, file.imported, count = done.count).to_string();
     if let Some((count, key)) = &done.previous {
-        text.push_str(&format!(
-            " Your previous {count} answer(s) were kept in this browser under \u{201c}{key}\u{201d}."
-        ));
+        text.push(' ');
+        text.push_str(
+            &td_string!(locale, file.previous, count = *count, key = key.clone()).to_string(),
+        );
     }
     text
 }
 
 /// Whether the browser keeps the saved answers, and what that means for the candidate.
-pub fn storage_status(available: bool, persistence: Persistence) -> &'static str {
+pub fn storage_status(locale: Locale, available: bool, persistence: Persistence) -> String {
     match (available, persistence) {
-        (false, _) => {
-            "Your answers are not saved in this browser: it blocks storage for this \
-            site. Save a progress file before you leave."
-        }
-        (true, Persistence::Granted) => {
-            "Your answers are saved in this browser, which has \
-            promised to keep them until you delete them."
-        }
-        (true, Persistence::NotGranted) => {
-            "Your answers are saved in this browser, which has \
-            not promised to keep them: it may clear them when space runs low, and Safari clears \
-            the data of sites not visited for 7 days unless Fitcheck is added to the home screen. \
-            Save a progress file to be safe."
-        }
-        (true, Persistence::Unsupported) => {
-            "Your answers are saved in this browser. It cannot \
-            say whether it will keep them, so save a progress file to be safe."
-        }
-        (true, Persistence::Unknown) => {
-            "Your answers are saved in this browser. After your \
-            first answer Fitcheck asks it to keep them."
-        }
+        (false, _) => td_string!(locale, storage.blocked),
+        (true, Persistence::Granted) => td_string!(locale, storage.granted),
+        (true, Persistence::NotGranted) => td_string!(locale, storage.not_granted),
+        (true, Persistence::Unsupported) => td_string!(locale, storage.unsupported),
+        (true, Persistence::Unknown) => td_string!(locale, storage.unknown),
     }
+    .to_string()
 }
 
 /// `clause` with its first letter in capitals, to stand as a sentence.
@@ -92,29 +168,313 @@ pub fn capitalised(clause: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A clause as a sentence of its own: capitalised, with a full stop.
+pub fn as_sentence(clause: &str) -> String {
+    format!("{}.", capitalised(clause))
+}
+
 /// A browser failure, as the candidate reads it (a clause: the caller may embed it).
-pub fn browser_error(error: &BrowserError) -> String {
+pub fn browser_error(locale: Locale, error: &BrowserError) -> String {
     match error {
-        BrowserError::StorageBlocked => notice(&Notice::StorageBlocked),
-        BrowserError::SaveRefused => notice(&Notice::SaveRefused),
-        BrowserError::DownloadRefused => "your browser did not allow the download".to_owned(),
+        BrowserError::StorageBlocked => notice(locale, &Notice::StorageBlocked),
+        BrowserError::SaveRefused => notice(locale, &Notice::SaveRefused),
+        BrowserError::DownloadRefused => td_string!(locale, failure.download_refused).to_string(),
         BrowserError::Fetch { path, failure } => {
             let why = match failure {
-                FetchFailure::NoWindow => "no browser window is available".to_owned(),
-                FetchFailure::Network => "the network request failed".to_owned(),
-                FetchFailure::NoResponse => "the browser returned no response".to_owned(),
-                FetchFailure::Status { code, text } => format!("the server answered {code} {text}"),
-                FetchFailure::Interrupted => "the download was interrupted".to_owned(),
-                FetchFailure::NotText => "it is not a text file".to_owned(),
+                FetchFailure::NoWindow => td_string!(locale, failure.no_window).to_string(),
+                FetchFailure::Network => td_string!(locale, failure.network).to_string(),
+                FetchFailure::NoResponse => td_string!(locale, failure.no_response).to_string(),
+                FetchFailure::Status { code, text } => {
+                    td_string!(locale, failure.status, code = *code, text = text.clone())
+                        .to_string()
+                }
+                FetchFailure::Interrupted => td_string!(locale, failure.interrupted).to_string(),
+                FetchFailure::NotText => td_string!(locale, failure.not_text).to_string(),
             };
-            format!("could not download `{path}`: {why}")
+            td_string!(locale, failure.fetch, path = path.clone(), why = why).to_string()
         }
         BrowserError::File(failure) => match failure {
-            FileFailure::NoneChosen => "no file was chosen",
-            FileFailure::TooLarge => "the file is far too large to be a Fitcheck progress file",
-            FileFailure::Unreadable => "the file could not be read",
-            FileFailure::NotText => "the file is not a text file",
+            FileFailure::NoneChosen => td_string!(locale, failure.no_file),
+            FileFailure::TooLarge => td_string!(locale, failure.file_too_large),
+            FileFailure::Unreadable => td_string!(locale, failure.file_unreadable),
+            FileFailure::NotText => td_string!(locale, failure.file_not_text),
         }
-        .to_owned(),
+        .to_string(),
+    }
+}
+
+/// The name of a level from 0 to 4.
+pub fn level_name(locale: Locale, level: u8) -> String {
+    match level {
+        0 => td_string!(locale, level.none),
+        1 => td_string!(locale, level.awareness),
+        2 => td_string!(locale, level.working),
+        3 => td_string!(locale, level.proficient),
+        _ => td_string!(locale, level.expert),
+    }
+    .to_string()
+}
+
+/// The name of a profile's language, in the interface's language (the tag itself for one the
+/// interface does not name).
+pub fn language_name(locale: Locale, tag: &str) -> String {
+    match tag.split('-').next().unwrap_or_default() {
+        "en" => td_string!(locale, language.name_en).to_string(),
+        "de" => td_string!(locale, language.name_de).to_string(),
+        _ => tag.to_owned(),
+    }
+}
+
+/// What the answers show, as the candidate reads it: "2.4 ± 0.5 (working knowledge)", or why
+/// there is no level.
+pub fn row_level(locale: Locale, shown: &ShownLevel) -> String {
+    match *shown {
+        // Named from the figure shown, so that a level and the same level read from a link
+        // (which carries tenths) are named alike.
+        ShownLevel::Level { level, se } => td_string!(
+            locale,
+            words.level,
+            level = decimal(locale, level, 1),
+            se = decimal(locale, se, 1),
+            name = level_name(locale, ((level * 10.0).round() / 10.0).round() as u8)
+        )
+        .to_string(),
+        ShownLevel::TooFew { answers } => {
+            td_string!(locale, words.too_few, answers = answers, min = MIN_ANSWERS).to_string()
+        }
+        ShownLevel::Withheld => td_string!(locale, words.withheld).to_string(),
+    }
+}
+
+/// A row's verdict as the reader reads it (links of format 1 carried only the gap).
+pub fn row_verdict(locale: Locale, row: &AreaRow) -> String {
+    match &row.verdict {
+        Some(v) => verdict(locale, v),
+        None => td_string!(locale, words.gap, gap = gap(locale, row.gap)).to_string(),
+    }
+}
+
+/// A row's self-rating with how it compares, or a dash.
+pub fn self_rating(locale: Locale, row: &AreaRow) -> String {
+    match row.self_rating {
+        Some((s, Some(c))) => format!("{}, {}", decimal(locale, s, 1), calibration(locale, c)),
+        Some((s, None)) => decimal(locale, s, 1),
+        None => "\u{2014}".to_owned(),
+    }
+}
+
+/// How many questions were answered: "3 of 15", or just "3" where the total is unknown.
+pub fn answered(locale: Locale, row: &AreaRow) -> String {
+    match row.questions {
+        Some(total) => td_string!(
+            locale,
+            words.answered,
+            answered = row.answered,
+            total = total
+        )
+        .to_string(),
+        None => row.answered.to_string(),
+    }
+}
+
+/// A verdict as the candidate reads it.
+pub fn verdict(locale: Locale, verdict: &Verdict) -> String {
+    match verdict {
+        Verdict::Meets => td_string!(locale, words.meets).to_string(),
+        Verdict::Below { gap } => {
+            td_string!(locale, words.below, gap = decimal(locale, *gap, 1)).to_string()
+        }
+        Verdict::NotClear { more: Some(n) } => {
+            td_string!(locale, words.unclear, count = *n).to_string()
+        }
+        Verdict::NotClear { more: None } => td_string!(locale, words.unclear_too_many).to_string(),
+    }
+}
+
+/// A whole percentage, as the language writes it ("55%", "55 %").
+pub fn percent(locale: Locale, value: f64) -> String {
+    td_string!(locale, words.percent, value = decimal(locale, value, 0)).to_string()
+}
+
+/// Readiness as the candidate reads it: "55–70%", or one figure when the range is that narrow.
+pub fn readiness(locale: Locale, r: &Readiness) -> String {
+    percent_range(locale, r.low.round(), r.high.round())
+}
+
+/// "55–70%", or "55%" when both ends are the same.
+pub fn percent_range(locale: Locale, low: f64, high: f64) -> String {
+    if low == high {
+        percent(locale, low)
+    } else {
+        td_string!(
+            locale,
+            words.percent_range,
+            low = decimal(locale, low, 0),
+            high = decimal(locale, high, 0)
+        )
+        .to_string()
+    }
+}
+
+/// The notice for answers that look like guessing.
+pub fn guessing(locale: Locale, sign: &GuessingSign) -> String {
+    match *sign {
+        GuessingSign::NoBetterThanChance {
+            earned,
+            chance,
+            answered,
+        } => td_string!(
+            locale,
+            words.guessing_chance,
+            earned = decimal(locale, earned, 1),
+            answered = answered,
+            chance = decimal(locale, chance, 1)
+        )
+        .to_string(),
+        GuessingSign::SamePosition {
+            position,
+            count,
+            answered,
+        } => td_string!(
+            locale,
+            words.guessing_position,
+            position = position + 1,
+            count = count,
+            answered = answered
+        )
+        .to_string(),
+    }
+}
+
+/// A gap as the candidate reads it; gaps within the estimate's noise read as "none".
+pub fn gap(locale: Locale, gap: Option<f64>) -> String {
+    match gap {
+        Some(g) if g >= 0.05 => decimal(locale, g, 1),
+        Some(_) => td_string!(locale, words.no_gap).to_string(),
+        None => td_string!(locale, words.not_assessed).to_string(),
+    }
+}
+
+/// How a self-rating compares with the answers.
+pub fn calibration(locale: Locale, c: Calibration) -> String {
+    match c {
+        Calibration::OverConfident => td_string!(locale, words.over_confident),
+        Calibration::UnderConfident => td_string!(locale, words.under_confident),
+        Calibration::Calibrated => td_string!(locale, words.calibrated),
+    }
+    .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::progress::ProgressError;
+
+    fn both(word: impl Fn(Locale) -> String) -> (String, String) {
+        super::super::install_icu_data();
+        (word(Locale::en), word(Locale::de))
+    }
+
+    #[test]
+    fn numbers_take_the_language_s_decimal_mark_and_a_fixed_number_of_places() {
+        assert_eq!(both(|l| decimal(l, 2.0, 1)), ("2.0".into(), "2,0".into()));
+        assert_eq!(both(|l| decimal(l, 2.46, 1)), ("2.5".into(), "2,5".into()));
+        assert_eq!(both(|l| decimal(l, 0.04, 1)), ("0.0".into(), "0,0".into()));
+        assert_eq!(
+            both(|l| decimal(l, 1234.6, 0)),
+            ("1,235".into(), "1.235".into())
+        );
+        assert_eq!(
+            both(|l| percent(l, 55.0)),
+            ("55%".into(), "55\u{a0}%".into())
+        );
+        assert_eq!(
+            both(|l| percent_range(l, 55.0, 70.0)),
+            ("55\u{2013}70%".into(), "55\u{2013}70\u{a0}%".into())
+        );
+    }
+
+    #[test]
+    fn counts_take_the_language_s_plural() {
+        let kept = |n| both(move |l| notice(l, &Notice::KeptAside { count: n }));
+        assert!(kept(1)
+            .0
+            .starts_with("1 of your earlier answers belongs to a question "));
+        assert!(kept(2)
+            .0
+            .starts_with("2 of your earlier answers belong to questions "));
+        assert!(kept(1)
+            .1
+            .starts_with("1 deiner früheren Antworten gehört zu einer Frage"));
+        assert!(kept(3)
+            .1
+            .starts_with("3 deiner früheren Antworten gehören zu Fragen"));
+        let unclear = |n| both(move |l| verdict(l, &Verdict::NotClear { more: Some(n) }));
+        assert_eq!(
+            unclear(1).1,
+            "noch unklar (etwa 1 weitere Frage würde es wahrscheinlich klären)"
+        );
+        assert_eq!(
+            unclear(4).0,
+            "not clear yet (about 4 more questions would likely settle it)"
+        );
+    }
+
+    #[test]
+    fn a_level_reads_with_its_name_in_each_language() {
+        let level = ShownLevel::Level {
+            level: 2.44,
+            se: 0.5,
+        };
+        assert_eq!(
+            both(|l| row_level(l, &level)),
+            (
+                "2.4 \u{b1} 0.5 (working knowledge)".into(),
+                "2,4 \u{b1} 0,5 (Arbeitswissen)".into()
+            )
+        );
+        assert_eq!(
+            both(|l| row_level(l, &ShownLevel::Withheld)).0,
+            "not shown: the answers look like guessing"
+        );
+    }
+
+    #[test]
+    fn every_failure_is_worded_in_both_languages() {
+        let errors = [
+            BrowserError::StorageBlocked,
+            BrowserError::SaveRefused,
+            BrowserError::DownloadRefused,
+            BrowserError::Fetch {
+                path: "profiles/x.json".into(),
+                failure: FetchFailure::Status {
+                    code: 404,
+                    text: "Not Found".into(),
+                },
+            },
+            BrowserError::File(FileFailure::TooLarge),
+        ];
+        for error in &errors {
+            let (en, de) = both(|l| browser_error(l, error));
+            assert!(!en.is_empty() && en != de, "{en} / {de}");
+        }
+        let (en, de) = both(|l| browser_error(l, &errors[3]));
+        assert_eq!(
+            en,
+            "could not download `profiles/x.json`: the server answered 404 Not Found"
+        );
+        assert_eq!(
+            de,
+            "`profiles/x.json` konnte nicht geladen werden: Der Server antwortete 404 Not Found"
+        );
+        let progress = ProgressError::FromTheFuture(9);
+        let (en, de) = both(|l| import_error(l, &ImportError::Unreadable(progress.clone())));
+        assert!(en.starts_with("the progress in the file cannot be used: it was saved by a newer"));
+        assert!(de.starts_with("Der Fortschritt in der Datei ist nicht verwendbar: Er wurde"));
+        let (en, de) = both(|l| share_error(l, &ShareError::UnknownVersion(7)));
+        assert!(
+            en.contains("format 7") && de.contains("Format 7"),
+            "{en} / {de}"
+        );
     }
 }

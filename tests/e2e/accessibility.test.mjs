@@ -1,5 +1,6 @@
-// Every page passes axe-core's WCAG 2.2 A/AA rules, in light and dark mode, on a phone and on a
-// desktop: the pages a candidate walks through, and the pages for what goes wrong.
+// Every page passes axe-core's WCAG 2.2 A/AA rules, in English and German, in light and dark mode,
+// on a phone and on a desktop: the pages a candidate walks through, and the pages for what goes
+// wrong.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
@@ -21,18 +22,25 @@ async function violations(page) {
 
 const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
 
+// The browser's language picks the interface's.
+const LANGUAGES = { en: "en-US", de: "de-DE" };
+
+for (const [language, locale] of Object.entries(LANGUAGES))
 for (const [size, viewport] of Object.entries(SIZES))
 for (const colorScheme of ["light", "dark"]) {
-  test(`no WCAG 2.2 A/AA violations on any page (${colorScheme}, ${size})`, async () => {
-    const { context, page } = await freshPage(env.browser, { colorScheme, viewport });
+  test(`no WCAG 2.2 A/AA violations on any page (${language}, ${colorScheme}, ${size})`, async () => {
+    const { context, page } = await freshPage(env.browser, { colorScheme, viewport, locale });
     await page.goto(env.server.url);
     await page.locator("#start").waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), language);
     assert.deepEqual(await violations(page), [], "start page");
 
-    await page.goto(`${env.server.url}check/${order[0]}`);
+    await page.locator("#start").click();
     await page.locator("#item-prompt").waitFor();
     await page.keyboard.press("2");
     assert.deepEqual(await violations(page), [], "self-rating");
+    // Wrong answers, so that the results have a learning plan (folded sections) to check.
+    for (let i = 0; i < 4; i++) await answerWithKeys(page, profile, false);
 
     await page.goto(`${env.server.url}check/${codeQuestion}`);
     await page.locator("#item-prompt").waitFor();
@@ -43,6 +51,11 @@ for (const colorScheme of ["light", "dark"]) {
     await page.goto(`${env.server.url}results`);
     await page.locator(".areas-table").waitFor();
     assert.deepEqual(await violations(page), [], "results");
+    // Every folded section opened.
+    const folded = page.locator("details:not([open]) > summary");
+    assert.ok((await folded.count()) > 0, "the results have folded sections");
+    while ((await folded.count()) > 0) await folded.first().click();
+    assert.deepEqual(await violations(page), [], "results with every section open");
 
     await page.locator("#share").click();
     const link = await page.locator("#share-link").inputValue();
@@ -84,7 +97,7 @@ for (const colorScheme of ["light", "dark"]) {
     await context.close();
 
     // A profile that cannot be used (no service worker, which would answer with the good one).
-    const fresh = await freshPage(env.browser, { colorScheme, viewport, serviceWorkers: "block" });
+    const fresh = await freshPage(env.browser, { colorScheme, viewport, locale, serviceWorkers: "block" });
     const broken = fresh.page;
     await broken.route(/profiles\/sumup[^/]*\.json$/, (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"schema_version": "one"}' }));
     await broken.goto(env.server.url);

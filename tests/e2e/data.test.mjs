@@ -42,7 +42,7 @@ test("export, clear the browser, import: the same progress comes back", async ()
   await page.setInputFiles("#import-file", { name: file.name, mimeType: "application/json", buffer: Buffer.from(file.text) });
   const count = Object.keys(before.answers).length;
   assert.ok(count > 7, "seven screens, the first with several self-ratings");
-  assert.match(await page.locator("#transfer-outcome").textContent(), new RegExp(`Imported ${count} answer\\(s\\)\\.`));
+  assert.match(await page.locator("#transfer-outcome").textContent(), new RegExp(`Imported ${count} answers?\\.`));
   assert.deepEqual(await saved(page), before, "the imported progress equals the exported one");
   assert.match(await page.locator("#continue").textContent(), new RegExp(`7 of ${order.length}`));
   await page.locator("#continue").click();
@@ -74,7 +74,7 @@ test("a corrupt, foreign or future file is refused and changes nothing", async (
     [JSON.stringify(future), /exported by a newer version of Fitcheck/],
     [JSON.stringify(futureSchema), /saved by a newer version of Fitcheck/],
     [JSON.stringify(otherRole), /progress for another role \(`another-role`\)/],
-    [JSON.stringify(misfit), /1 answer\(s\) in the file do not fit/],
+    [JSON.stringify(misfit), /1 answer in the file does not fit/],
   ];
   for (const [text, message] of cases) {
     await page.setInputFiles("#import-file", { name: "progress.json", mimeType: "application/json", buffer: Buffer.from(text) });
@@ -101,7 +101,7 @@ test("importing over answers keeps the earlier ones under a backup key", async (
   const replaced = await saved(page);
   await page.goto(env.server.url);
   await page.setInputFiles("#import-file", { name: file.name, mimeType: "application/json", buffer: Buffer.from(file.text) });
-  assert.match(await page.locator("#transfer-outcome").textContent(), new RegExp(`Imported ${exported} answer\\(s\\)\\. Your previous ${Object.keys(replaced.answers).length} answer\\(s\\) were kept`));
+  assert.match(await page.locator("#transfer-outcome").textContent(), new RegExp(`Imported ${exported} answers?\\. Your previous ${Object.keys(replaced.answers).length} answers were kept`));
   const all = await storage(page);
   const backups = Object.keys(all).filter((k) => k.startsWith(`${storageKey(profile)}.unreadable.`));
   assert.equal(backups.length, 1);

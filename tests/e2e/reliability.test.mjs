@@ -119,7 +119,7 @@ test("a profile that drops a question keeps its answer aside, and restoring it b
     await page.goto(env.server.url);
     const notice = page.locator(".notice").first();
     await notice.waitFor();
-    assert.match(await notice.textContent(), /1 of your earlier answers .* kept in this browser, not deleted/);
+    assert.match(await notice.textContent(), /1 of your earlier answers belongs to a question .* It is kept in this browser, not deleted/);
     const aside = await saved(page);
     assert.equal(aside.answers[dropped], undefined, "not an answer while the question is gone");
     assert.deepEqual(aside.kept_aside[dropped].answer, before, "kept aside in storage");
@@ -136,7 +136,7 @@ test("a profile that drops a question keeps its answer aside, and restoring it b
   await page.goto(env.server.url);
   const notice = page.locator(".notice").first();
   await notice.waitFor();
-  assert.match(await notice.textContent(), /1 answer\(s\) kept aside earlier came back/);
+  assert.match(await notice.textContent(), /1 answer kept aside earlier came back: its question is in this role profile again/);
   const back = await saved(page);
   assert.deepEqual(back.answers[dropped], before);
   assert.deepEqual(back.kept_aside, {});

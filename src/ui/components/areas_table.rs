@@ -2,25 +2,31 @@
 
 use leptos::prelude::*;
 
-use crate::domain::report::{
-    calibration_words, shown_answered, shown_row_level, shown_row_verdict, AreaRow,
-};
+use crate::domain::report::AreaRow;
+use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::text;
 
 /// One area's row of the results table, the same on the results page and the shared page; the
 /// self-rating column only where the candidate's own answers are at hand.
 #[component]
 pub fn AreaRowView(row: AreaRow, self_rating: bool) -> impl IntoView {
+    let i18n = use_i18n();
     let calibration = row.self_rating.and_then(|(_, c)| c);
+    let locale = move || i18n.get_locale();
+    let (asked, rating) = (row.asked, row.self_rating);
+    let shown = row.shown;
+    let verdict_row = row.clone();
+    let answered_row = row.clone();
     view! {
         <tr data-area=row.area_id.clone()>
             <th scope="row">{row.title.clone()}</th>
-            <td>{format!("{:.1}", row.asked)}</td>
-            <td class="shown">{shown_row_level(&row.shown)}</td>
+            <td>{move || text::decimal(locale(), asked, 1)}</td>
+            <td class="shown">{move || text::row_level(locale(), &shown)}</td>
             {self_rating.then(|| view! {
                 <td>
-                    {row.self_rating.map_or_else(|| "\u{2014}".to_owned(), |(s, _)| format!("{s:.1}"))}
+                    {move || rating.map_or_else(|| "\u{2014}".to_owned(), |(s, _)| text::decimal(locale(), s, 1))}
                     <span class="calibration" data-calibration=format!("{calibration:?}")>
-                        {calibration.map(|c| format!(" \u{2014} {}", calibration_words(c)))}
+                        {move || calibration.map(|c| format!(" \u{2014} {}", text::calibration(locale(), c)))}
                     </span>
                 </td>
             })}
@@ -29,33 +35,44 @@ pub fn AreaRowView(row: AreaRow, self_rating: bool) -> impl IntoView {
                 data-verdict=row.verdict_kind()
                 data-gap=row.gap.map(|g| format!("{g:.2}")).unwrap_or_default()
             >
-                {shown_row_verdict(&row)}
+                {move || text::row_verdict(locale(), &verdict_row)}
             </td>
-            <td>{shown_answered(&row)}</td>
+            <td>{move || text::answered(locale(), &answered_row)}</td>
         </tr>
     }
+}
+
+/// Which table: the candidate's own results or a shared link's.
+#[derive(Clone, Copy, PartialEq)]
+pub enum TableOf {
+    Own,
+    Shared,
 }
 
 /// The per-area results table: the same columns wherever results are shown, the self-rating
 /// only where the candidate's own answers are at hand.
 #[component]
 pub fn AreasTable(
-    label: &'static str,
+    of: TableOf,
     #[prop(optional)] id: Option<&'static str>,
-    self_rating: bool,
     children: Children,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let label = move || match of {
+        TableOf::Own => t_string!(i18n, results.table_label),
+        TableOf::Shared => t_string!(i18n, shared.table_label),
+    };
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=label>
             <table class="areas-table" id=id>
                 <thead>
                     <tr>
-                        <th scope="col">"Area"</th>
-                        <th scope="col">"Asked"</th>
-                        <th scope="col">"Shown"</th>
-                        {self_rating.then(|| view! { <th scope="col">"Self-rating"</th> })}
-                        <th scope="col">"Verdict"</th>
-                        <th scope="col">"Answered"</th>
+                        <th scope="col">{t!(i18n, table.area)}</th>
+                        <th scope="col">{t!(i18n, table.asked)}</th>
+                        <th scope="col">{t!(i18n, table.shown)}</th>
+                        {(of == TableOf::Own).then(|| view! { <th scope="col">{t!(i18n, table.self_rating)}</th> })}
+                        <th scope="col">{t!(i18n, table.verdict)}</th>
+                        <th scope="col">{t!(i18n, table.answered)}</th>
                     </tr>
                 </thead>
                 <tbody>{children()}</tbody>

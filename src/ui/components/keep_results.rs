@@ -3,26 +3,30 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::domain::report::{markdown_summary, summary_file_name};
+use crate::domain::report::summary_file_name;
 use crate::domain::scoring::Assessment;
 use crate::domain::share::SharedSummary;
 use crate::ui::components::*;
-use crate::ui::text::{self, capitalised};
+use crate::ui::i18n::{t, td_string, use_i18n};
+use crate::ui::markdown::markdown_summary;
+use crate::ui::text;
 use crate::ui::Session;
 
 /// Download, print and share the results.
 #[component]
 pub fn KeepResults(#[prop(into)] assessment: Signal<Assessment>) -> impl IntoView {
     let session = expect_context::<Session>();
+    let i18n = use_i18n();
     let outcome: Outcome = RwSignal::new(None);
     let link = RwSignal::new(None::<String>);
     let download = move |_| {
         let profile = session.profile();
-        let text = assessment.with_untracked(|a| markdown_summary(&profile, a));
+        let locale = i18n.get_locale_untracked();
+        let text = assessment.with_untracked(|a| markdown_summary(locale, &profile, a));
         outcome.set(Some(
             browser::download(&summary_file_name(&profile), "text/markdown", &text)
-                .map(|()| "The summary was downloaded.".to_owned())
-                .map_err(|e| format!("{}.", capitalised(&text::browser_error(&e)))),
+                .map(|()| td_string!(locale, keep.downloaded).to_string())
+                .map_err(|e| text::as_sentence(&text::browser_error(locale, &e))),
         ));
     };
     let print = move |_| {
@@ -42,26 +46,23 @@ pub fn KeepResults(#[prop(into)] assessment: Signal<Assessment>) -> impl IntoVie
     };
     view! {
         <section aria-labelledby="keep" class="keep no-print">
-            <h2 id="keep">"Keep or share your results"</h2>
+            <h2 id="keep">{t!(i18n, keep.heading)}</h2>
             <div class="actions">
-                <button class="secondary" id="download-summary" on:click=download>"Download summary (Markdown)"</button>
-                <button class="secondary" id="print" on:click=print>"Print or save as PDF"</button>
-                <button class="secondary" id="share" on:click=share>"Share my results"</button>
+                <button class="secondary" id="download-summary" on:click=download>{t!(i18n, keep.download)}</button>
+                <button class="secondary" id="print" on:click=print>{t!(i18n, keep.print)}</button>
+                <button class="secondary" id="share" on:click=share>{t!(i18n, keep.share)}</button>
             </div>
             <OutcomeMessage outcome id="keep-outcome" />
             {move || link.get().map(|href| view! {
                 <div class="share-link">
-                    <label for="share-link">"Your results link"</label>
+                    <label for="share-link">{t!(i18n, keep.link_label)}</label>
                     <input id="share-link" type="text" readonly value=href.clone() on:focus=|e| {
                         use wasm_bindgen::JsCast;
                         if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
                             input.select();
                         }
                     } />
-                    <p class="muted">
-                        "Copy this link to share your levels and gaps (not your answers). The "
-                        "results travel inside the link itself: nothing is uploaded anywhere."
-                    </p>
+                    <p class="muted">{t!(i18n, keep.link_note)}</p>
                 </div>
             })}
         </section>

@@ -3,12 +3,14 @@
 use leptos::prelude::*;
 
 use crate::domain::scoring::AreaResult;
+use crate::ui::i18n::{t, use_i18n};
 
 /// Asked against shown level per area, drawn as SVG: a bar for the estimate with whiskers for
 /// its 95 % range, a tick for the level asked, a ring for the self-rating. The table
 /// below it carries the same figures for screen readers.
 #[component]
 pub fn LevelChart(areas: Vec<AreaResult>) -> impl IntoView {
+    let i18n = use_i18n();
     // Each area's name sits above its bar, so long names never squeeze the scale on a phone.
     const LEFT: f64 = 12.0;
     const WIDTH: f64 = 480.0;
@@ -58,16 +60,14 @@ pub fn LevelChart(areas: Vec<AreaResult>) -> impl IntoView {
                 role="img"
                 aria-labelledby="chart-title"
             >
-                <title id="chart-title">
-                    "Level asked and level shown per area, from 0 to 4; the table below has the same figures."
-                </title>
+                <title id="chart-title">{t!(i18n, chart.title)}</title>
                 {grid}
                 {rows}
             </svg>
             <figcaption class="chart-legend">
-                <span><span class="key key-bar"></span>" shown by your answers (whiskers: 95% range)"</span>
-                <span><span class="key key-required"></span>" asked by the posting"</span>
-                <span><span class="key key-self"></span>" your self-rating"</span>
+                <span><span class="key key-bar"></span>" " {t!(i18n, chart.key_shown)}</span>
+                <span><span class="key key-required"></span>" " {t!(i18n, chart.key_asked)}</span>
+                <span><span class="key key-self"></span>" " {t!(i18n, chart.key_self)}</span>
             </figcaption>
         </figure>
     }

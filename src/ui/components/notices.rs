@@ -3,25 +3,23 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::ui::text::{self};
+use crate::ui::i18n::{t, use_i18n};
+use crate::ui::text;
 use crate::ui::Session;
 
 /// Storage messages for the candidate, each dismissable.
 #[component]
 pub fn Notices() -> impl IntoView {
     let session = expect_context::<Session>();
+    let i18n = use_i18n();
     let notices = session.notices;
     view! {
         <Show when=move || session.out_of_date()>
             <div class="notices out-of-date" role="alert" id="out-of-date">
                 <p class="stale-notice">
-                    <span>
-                        "This tab is out of date \u{2014} reload. Your progress was saved since by "
-                        "another tab or a newer Fitcheck, in a form this tab cannot read. So that "
-                        "it never overwrites those answers, this tab no longer saves anything."
-                    </span>
+                    <span>{t!(i18n, notice.out_of_date)}</span>
                     <button type="button" id="reload-tab" on:click=|_| browser::reload()>
-                        "Reload"
+                        {t!(i18n, notice.reload)}
                     </button>
                 </p>
             </div>
@@ -36,7 +34,7 @@ pub fn Notices() -> impl IntoView {
                         .map(|(i, text)| {
                             view! {
                                 <p class="notice">
-                                    <span>{text::notice(&text)}</span>
+                                    <span>{move || text::notice(i18n.get_locale(), &text)}</span>
                                     <button
                                         class="link-button"
                                         on:click=move |_| notices.update(|n| {
@@ -45,7 +43,7 @@ pub fn Notices() -> impl IntoView {
                                             }
                                         })
                                     >
-                                        "Dismiss"
+                                        {t!(i18n, notice.dismiss)}
                                     </button>
                                 </p>
                             }

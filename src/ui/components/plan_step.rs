@@ -4,9 +4,13 @@ use leptos::prelude::*;
 
 use crate::domain::profile::Profile;
 use crate::domain::scoring::Gap;
+use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::text;
 
 #[component]
 pub fn PlanStep(gap: Gap, profile: std::sync::Arc<Profile>) -> impl IntoView {
+    let i18n = use_i18n();
+    let language = profile.language.clone();
     let requirement = profile.requirement(&gap.requirement_id).cloned();
     let text = requirement
         .as_ref()
@@ -37,10 +41,10 @@ pub fn PlanStep(gap: Gap, profile: std::sync::Arc<Profile>) -> impl IntoView {
             view! {
                 <li>
                     <details>
-                        <summary>{q.prompt.clone()}</summary>
-                        <p><strong>"Answer: "</strong>{correct}</p>
-                        <p>{q.explanation.clone()}</p>
-                        <ul class="references">{links}</ul>
+                        <summary lang=language.clone()>{q.prompt.clone()}</summary>
+                        <p><strong>{t!(i18n, plan.answer)}</strong>" "<span lang=language.clone()>{correct}</span></p>
+                        <p lang=language.clone()>{q.explanation.clone()}</p>
+                        <ul class="references" lang=language.clone()>{links}</ul>
                     </details>
                 </li>
             }
@@ -49,8 +53,12 @@ pub fn PlanStep(gap: Gap, profile: std::sync::Arc<Profile>) -> impl IntoView {
     view! {
         <li class="plan-step" data-requirement=gap.requirement_id.clone()>
             <p>
-                <strong>{text}</strong>
-                <span class="muted">{format!(" \u{2014} {area}, gap of about {:.1}", gap.size)}</span>
+                <strong lang=language.clone()>{text}</strong>
+                <span class="muted">" \u{2014} " {move || {
+                    let locale = i18n.get_locale();
+                    let size = text::decimal(locale, gap.size, 1);
+                    t_string!(i18n, plan.gap, area = area.clone(), gap = size).to_string()
+                }}</span>
             </p>
             <ul class="missed">{missed}</ul>
         </li>

@@ -5,15 +5,18 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::domain::transfer::{export_file_name, export_progress, import_progress};
 use crate::ui::components::*;
-use crate::ui::text::{self, capitalised};
+use crate::ui::i18n::{t, td_string, use_i18n};
+use crate::ui::text;
 use crate::ui::{Persistence, Session};
 
 /// Whether the browser keeps the saved answers, and what that means for the candidate.
 #[component]
 pub fn StorageStatus() -> impl IntoView {
     let session = expect_context::<Session>();
+    let i18n = use_i18n();
     let sentence = move || {
         text::storage_status(
+            i18n.get_locale(),
             browser::storage_available().is_ok(),
             session.persistence.get(),
         )
@@ -31,16 +34,18 @@ pub fn StorageStatus() -> impl IntoView {
 #[component]
 pub fn ProgressFile() -> impl IntoView {
     let session = expect_context::<Session>();
+    let i18n = use_i18n();
     let outcome: Outcome = RwSignal::new(None);
     let export = move |_| {
         let profile = session.profile();
+        let locale = i18n.get_locale_untracked();
         let text = session
             .progress
             .with_untracked(|p| export_progress(&profile, p));
         outcome.set(Some(
             browser::download(&export_file_name(&profile), "application/json", &text)
-                .map(|()| "Your progress file was downloaded.".to_owned())
-                .map_err(|e| format!("{}.", capitalised(&text::browser_error(&e)))),
+                .map(|()| td_string!(locale, file.saved).to_string())
+                .map_err(|e| text::as_sentence(&text::browser_error(locale, &e))),
         ));
     };
     let chooser = NodeRef::<leptos::html::Input>::new();
@@ -49,32 +54,31 @@ pub fn ProgressFile() -> impl IntoView {
             let Some(input) = chooser.get_untracked() else {
                 return;
             };
+            let locale = i18n.get_locale_untracked();
             let checked = browser::read_chosen_file(&input)
                 .await
-                .map_err(|e| text::browser_error(&e))
+                .map_err(|e| text::browser_error(locale, &e))
                 .and_then(|text| {
-                    import_progress(&text, &session.profile()).map_err(|e| e.to_string())
+                    import_progress(&text, &session.profile())
+                        .map_err(|e| text::import_error(locale, &e))
                 });
             let result = checked
                 .and_then(|progress| {
                     session
                         .import(progress)
-                        .map_err(|_| text::BACKUP_FAILED.to_owned())
+                        .map_err(|_| text::backup_failed(locale))
                 })
-                .map(|done| text::imported(&done))
-                .map_err(|why| format!("Nothing was changed: {why}."));
+                .map(|done| text::imported(locale, &done))
+                .map_err(|why| td_string!(locale, file.nothing_changed, why).to_string());
             outcome.set(Some(result));
         });
     };
     view! {
         <section aria-labelledby="progress-file" class="progress-file no-print">
-            <h2 id="progress-file">"Continue on another device"</h2>
-            <p>
-                "Save your progress as a file, then open it in Fitcheck on another device. "
-                "The file stays with you; nothing is uploaded."
-            </p>
+            <h2 id="progress-file">{t!(i18n, file.heading)}</h2>
+            <p>{t!(i18n, file.intro)}</p>
             <div class="actions">
-                <button class="secondary" id="export" on:click=export>"Save progress file"</button>
+                <button class="secondary" id="export" on:click=export>{t!(i18n, file.save)}</button>
                 <input
                     type="file"
                     id="import-file"
@@ -83,7 +87,7 @@ pub fn ProgressFile() -> impl IntoView {
                     accept="application/json,.json"
                     on:change=import
                 />
-                <label class="button secondary file-button" for="import-file">"Open progress file\u{2026}"</label>
+                <label class="button secondary file-button" for="import-file">{t!(i18n, file.open)}</label>
             </div>
             <OutcomeMessage outcome id="transfer-outcome" />
             <StorageStatus />

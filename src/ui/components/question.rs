@@ -5,11 +5,14 @@ use leptos::prelude::*;
 use crate::domain::answer::shown_order;
 use crate::domain::profile::{Question, QuestionKind};
 use crate::ui::components::*;
+use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::Session;
 
 #[component]
 pub fn QuestionView(question: Question, prompt: NodeRef<leptos::html::H1>) -> impl IntoView {
     let session = expect_context::<Session>();
+    let i18n = use_i18n();
+    let language = session.profile().language.clone();
     let id = question.id.clone();
     let multiple = question.kind == QuestionKind::MultipleSelect;
     let selected = {
@@ -37,14 +40,19 @@ pub fn QuestionView(question: Question, prompt: NodeRef<leptos::html::H1>) -> im
                         on:change=move |_| session.pick(&id, index)
                     />
                     <kbd aria-hidden="true">{shown + 1}</kbd>
-                    <span class="option-text">{option.text.clone()}</span>
+                    <span class="option-text" lang=language.clone()>{option.text.clone()}</span>
                 </label>
             }
         })
         .collect_view();
     let code = question.code.clone().map(|code| {
+        let named = code.language.clone();
         view! {
-            <pre class="code" tabindex="0" aria-label=format!("{} code", code.language)>
+            <pre
+                class="code"
+                tabindex="0"
+                aria-label=move || t_string!(i18n, question.code_label, language = named.clone()).to_string()
+            >
                 <code class=format!("language-{}", code.language)>{code.source}</code>
             </pre>
         }
@@ -52,13 +60,13 @@ pub fn QuestionView(question: Question, prompt: NodeRef<leptos::html::H1>) -> im
     view! {
         <section class="item question" aria-labelledby=PROMPT_ID>
             <p class="item-kind">
-                {if multiple { "Knowledge question \u{00b7} select all that apply" } else { "Knowledge question \u{00b7} choose one" }}
+                {if multiple { t!(i18n, question.kind_multiple).into_any() } else { t!(i18n, question.kind_single).into_any() }}
             </p>
-            <h1 id=PROMPT_ID tabindex="-1" node_ref=prompt>{question.prompt.clone()}</h1>
+            <h1 id=PROMPT_ID tabindex="-1" node_ref=prompt lang=language.clone()>{question.prompt.clone()}</h1>
             {code}
             <fieldset>
                 <legend class="visually-hidden">
-                    {if multiple { "Select all that apply" } else { "Choose one answer" }}
+                    {if multiple { t!(i18n, question.legend_multiple).into_any() } else { t!(i18n, question.legend_single).into_any() }}
                 </legend>
                 {options}
             </fieldset>

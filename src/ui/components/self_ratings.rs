@@ -3,8 +3,10 @@
 use leptos::prelude::*;
 
 use crate::domain::answer::Answer;
-use crate::domain::profile::{level_name, SelfRating};
+use crate::domain::profile::SelfRating;
 use crate::ui::components::*;
+use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::text;
 use crate::ui::Session;
 
 /// All self-ratings of an area on one screen: per rating a group of five levels, named, with
@@ -15,18 +17,18 @@ pub fn SelfRatingsView(
     ratings: Vec<SelfRating>,
     prompt: NodeRef<leptos::html::H1>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let groups = ratings
         .into_iter()
         .map(|rating| view! { <RatingGroup rating /> })
         .collect_view();
     view! {
         <section class="item self-rating" aria-labelledby=PROMPT_ID>
-            <p class="item-kind">"Self-rating"</p>
-            <h1 id=PROMPT_ID tabindex="-1" node_ref=prompt>{format!("Your experience: {area}")}</h1>
-            <p class="muted rating-legend">
-                "For each, choose the level that fits you: 0 none, 1 awareness, 2 working knowledge, "
-                "3 proficient, 4 expert. What your choice means is shown beneath it."
-            </p>
+            <p class="item-kind">{t!(i18n, ratings.kind)}</p>
+            <h1 id=PROMPT_ID tabindex="-1" node_ref=prompt>
+                {move || t_string!(i18n, ratings.title, area = area.clone()).to_string()}
+            </h1>
+            <p class="muted rating-legend">{t!(i18n, ratings.legend)}</p>
             {groups}
         </section>
     }
@@ -35,6 +37,8 @@ pub fn SelfRatingsView(
 #[component]
 pub fn RatingGroup(rating: SelfRating) -> impl IntoView {
     let session = expect_context::<Session>();
+    let i18n = use_i18n();
+    let language = session.profile().language.clone();
     let id = rating.id.clone();
     let chosen = {
         let id = id.clone();
@@ -46,6 +50,7 @@ pub fn RatingGroup(rating: SelfRating) -> impl IntoView {
         }
     };
     let meaning_id = format!("meaning-{id}");
+    let rating_language = language.clone();
     let levels = (0..rating.anchors.len().min(5))
         .map(|level| {
             let level = level as u8;
@@ -61,20 +66,19 @@ pub fn RatingGroup(rating: SelfRating) -> impl IntoView {
                         on:change=move |_| session.answer(&id, Answer::Rating { level })
                     />
                     <span class="level-number">{level}</span>
-                    <span class="level-name">{level_name(level)}</span>
+                    <span class="level-name">{move || text::level_name(i18n.get_locale(), level)}</span>
                 </label>
             }
         })
         .collect_view();
     let anchors = rating.anchors.clone();
-    let meaning = move || {
-        chosen()
-            .and_then(|l| anchors.get(usize::from(l)).cloned())
-            .unwrap_or_else(|| "Not rated yet.".to_owned())
+    let meaning = move || match chosen().and_then(|l| anchors.get(usize::from(l)).cloned()) {
+        Some(anchor) => view! { <span lang=language.clone()>{anchor}</span> }.into_any(),
+        None => t!(i18n, ratings.not_rated).into_any(),
     };
     view! {
         <fieldset class="rating" data-rating=rating.id.clone() aria-describedby=meaning_id.clone()>
-            <legend>{rating.prompt.clone()}</legend>
+            <legend lang=rating_language>{rating.prompt.clone()}</legend>
             <div class="levels">{levels}</div>
             <p class="rating-meaning muted" id=meaning_id.clone() aria-live="polite">{meaning}</p>
         </fieldset>

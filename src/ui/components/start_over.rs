@@ -3,12 +3,15 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::ui::components::FocusHeading;
+use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::Session;
 
 /// "Start over" with a confirmation step: deleting answers is never one click away.
 #[component]
 pub fn StartOver() -> impl IntoView {
     let session = expect_context::<Session>();
+    let i18n = use_i18n();
     let navigate = use_navigate();
     let asking = RwSignal::new(false);
     let answered = move || session.progress.with(|p| p.answers.len());
@@ -20,9 +23,14 @@ pub fn StartOver() -> impl IntoView {
             let _ = button.focus();
         }
     });
+    let heading = use_context::<FocusHeading>();
     let confirm = move |_| {
         session.restart();
         asking.set(false);
+        // The confirmation goes, and on the start page the button with it: focus the heading.
+        if let Some(heading) = heading {
+            heading.request();
+        }
         navigate("/", Default::default());
     };
     view! {
@@ -30,7 +38,7 @@ pub fn StartOver() -> impl IntoView {
             when=move || asking.get()
             fallback=move || view! {
                 <button class="secondary" id="start-over" on:click=move |_| asking.set(true)>
-                    "Start over"
+                    {t!(i18n, start_over.button)}
                 </button>
             }
         >
@@ -40,12 +48,12 @@ pub fn StartOver() -> impl IntoView {
                 aria-labelledby="confirm-title"
                 aria-describedby="confirm-text"
             >
-                <p id="confirm-title"><strong>"Start over?"</strong></p>
+                <p id="confirm-title"><strong>{t!(i18n, start_over.title)}</strong></p>
                 <p id="confirm-text">
-                    "This deletes your " {answered} " saved answer(s) for this role. It can\u{2019}t be undone."
+                    {move || t_string!(i18n, start_over.text, count = answered()).to_string()}
                 </p>
                 <button class="danger" id="confirm-start-over" on:click=confirm.clone()>
-                    "Yes, delete my answers"
+                    {t!(i18n, start_over.confirm)}
                 </button>
                 <button
                     class="secondary"
@@ -53,7 +61,7 @@ pub fn StartOver() -> impl IntoView {
                     node_ref=cancel
                     on:click=move |_| asking.set(false)
                 >
-                    "Keep my answers"
+                    {t!(i18n, start_over.cancel)}
                 </button>
             </div>
         </Show>

@@ -5,36 +5,52 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::profile::ProfileIndexEntry;
+use crate::ui::components::PageHeading;
+use crate::ui::i18n::{t, use_i18n};
+use crate::ui::{text, LoadFailure};
 
 /// Shown when the role profile cannot be used; lists every problem found.
 #[component]
-pub fn ErrorPage(file: String, problems: Vec<String>) -> impl IntoView {
-    let count = problems.len();
+pub fn ErrorPage(file: String, failure: LoadFailure) -> impl IntoView {
+    let i18n = use_i18n();
+    // A download failure is worded in the interface's language; the rules a profile breaks are
+    // for its author, and are written in English.
+    let (problems, download) = match failure {
+        LoadFailure::Problems(problems) => (problems, None),
+        LoadFailure::Download(error) => (Vec::new(), Some(error)),
+    };
+    let count = problems.len().max(1);
+    let by_rules = download.is_none();
+    let listed = problems
+        .iter()
+        .map(|p| view! { <li><code lang="en">{p.to_string()}</code></li> })
+        .collect_view();
+    let downloaded = download.map(|error| {
+        view! { <li><code>{move || text::browser_error(i18n.get_locale(), &error)}</code></li> }
+    });
+    let in_english =
+        by_rules.then(|| view! { <p class="muted">{t!(i18n, errors.details_language)}</p> });
+    let file_name = file.clone();
     view! {
         <main class="page error-page">
-            <h1>"This role profile can\u{2019}t be used"</h1>
+            <h1>{t!(i18n, errors.profile_title)}</h1>
             <p role="alert">
-                "Fitcheck found " {count} {if count == 1 { " problem" } else { " problems" }}
-                " in " <code>{file}</code> ":"
+                {t!(i18n, errors.found, count = move || count, file = view! { <code>{file_name.clone()}</code> })}
             </p>
-            <ul class="problems">
-                {problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}
-            </ul>
-            <p>
-                "If you are a candidate, please tell the person who shared this link. "
-                "If you maintain this profile, fix the problems above and reload; "
-                <code>"docs/profile-format.md"</code> " describes the format."
-            </p>
+            <ul class="problems">{listed}{downloaded}</ul>
+            {in_english}
+            <p>{t!(i18n, errors.advice, <code> = <code />)}</p>
         </main>
     }
 }
 
 #[component]
 pub fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <main class="page">
-            <h1>"Page not found"</h1>
-            <p>"There is nothing at this address. " <A href="/">"Go to the start page"</A> "."</p>
+            <PageHeading>{t!(i18n, errors.not_found_title)}</PageHeading>
+            <p>{t!(i18n, errors.not_found, <a> = |children: ChildrenFn| view! { <A href="/">{children()}</A> })}</p>
         </main>
     }
 }
@@ -42,13 +58,11 @@ pub fn NotFound() -> impl IntoView {
 /// The link named a role this site does not have: list the ones it has.
 #[component]
 pub fn UnknownRole(requested: String, roles: Vec<ProfileIndexEntry>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <main class="page unknown-role">
-            <h1>"This role isn\u{2019}t available here"</h1>
-            <p role="alert">
-                "The link asks for the role \u{201c}" {requested} "\u{201d}, which this site doesn\u{2019}t "
-                "offer. Perhaps the link was cut short. These roles are available:"
-            </p>
+            <h1>{t!(i18n, errors.unknown_role_title)}</h1>
+            <p role="alert">{t!(i18n, errors.unknown_role, id = requested.clone())}</p>
             <ul class="roles" id="roles">
                 {roles
                     .into_iter()

@@ -16,14 +16,16 @@ use crate::domain::profile::SelfRating;
 use crate::domain::progress::Mode;
 use crate::domain::walk::ratings_step_area;
 use crate::ui::components::*;
+use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::Session;
 
 #[component]
 pub fn ItemPage() -> impl IntoView {
     let session = expect_context::<Session>();
+    let i18n = use_i18n();
     let params = use_params_map();
     let item_id = Memo::new(move |_| params.read().get("item").unwrap_or_default());
-    let hint = RwSignal::new(None::<&'static str>);
+    let hint = RwSignal::new(None::<Hint>);
     let navigate = use_navigate();
 
     // Where to go from the current item; `None` as the target means the results page.
@@ -50,9 +52,9 @@ pub fn ItemPage() -> impl IntoView {
                 .with_untracked(|p| walk.step(&id).is_some_and(|step| step.is_done(&p.answers)));
             if !answered {
                 hint.set(Some(if ratings_step_area(&id).is_some() {
-                    "Rate each one first, or skip."
+                    Hint::RateFirst
                 } else {
-                    "Choose an answer first, or skip this one."
+                    Hint::ChooseFirst
                 }));
                 return;
             }
@@ -138,6 +140,19 @@ pub fn ItemPage() -> impl IntoView {
                 if let Some(&index) = option_for_key(&key).and_then(|shown| order.get(shown)) {
                     event.prevent_default();
                     session.pick(&id, index);
+                    // When focus is in the options, it follows the pick, so arrow keys and Tab
+                    // go on from the option just chosen.
+                    if let Some(option) = target
+                        .and_then(|t| t.closest("fieldset").ok().flatten())
+                        .and_then(|f| {
+                            f.query_selector(&format!("input[value=\"{index}\"]"))
+                                .ok()
+                                .flatten()
+                        })
+                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let _ = option.focus();
+                    }
                 }
             } else if let Some(level) = level_for_key(&key) {
                 // The rating whose group has focus, else the first one not rated yet.
@@ -173,11 +188,8 @@ pub fn ItemPage() -> impl IntoView {
         let Some(step) = walk.step(&id).cloned() else {
             return view! {
                 <main class="page">
-                    <h1>"This question isn\u{2019}t part of the check"</h1>
-                    <p>
-                        "The address names an item that this role profile doesn\u{2019}t have. "
-                        <A href="/">"Go to the start page"</A> "."
-                    </p>
+                    <h1>{t!(i18n, item.missing_title)}</h1>
+                    <p>{t!(i18n, item.missing, <a> = |children: ChildrenFn| view! { <A href="/">{children()}</A> })}</p>
                 </main>
             }
             .into_any();
@@ -226,37 +238,60 @@ pub fn ItemPage() -> impl IntoView {
                 <Notices />
                 <header class="check-header">
                     <p class="eyebrow">
-                        {format!("Area {} of {area_count} \u{00b7} {}", step.area_index + 1, area.title)}
+                        {t!(i18n, item.area_of, number = step.area_index + 1, total = area_count, title = area.title.clone())}
                     </p>
-                    <ProgressBar label="Overall".to_owned() count=overall id="progress-overall" />
-                    <ProgressBar label=format!("{} area", area.title) count=in_area id="progress-area" />
+                    <ProgressBar
+                        label=Signal::derive(move || t_string!(i18n, item.progress_overall).to_string())
+                        count=overall
+                        id="progress-overall"
+                    />
+                    <ProgressBar
+                        label=Signal::derive({
+                            let title = area.title.clone();
+                            move || t_string!(i18n, item.progress_area, title = title.clone()).to_string()
+                        })
+                        count=in_area
+                        id="progress-area"
+                    />
                     <p class="muted item-position">
-                        {move || format!("Item {position} of {}{}", overall.get().total, match session.mode() {
-                            Mode::Quick => " at most (quick check)",
-                            Mode::Full => "",
-                        })}
+                        {move || {
+                            let total = overall.get().total;
+                            match session.mode() {
+                                Mode::Quick => t_string!(i18n, item.position_quick, position, total).to_string(),
+                                Mode::Full => t_string!(i18n, item.position, position, total).to_string(),
+                            }
+                        }}
                     </p>
                 </header>
                 {body}
                 <p class="hint" role="status" aria-live="polite">
-                    {move || hint.get().unwrap_or("")}
+                    {move || match hint.get() {
+                        Some(Hint::RateFirst) => t!(i18n, item.hint_ratings).into_any(),
+                        Some(Hint::ChooseFirst) => t!(i18n, item.hint_question).into_any(),
+                        None => ().into_any(),
+                    }}
                 </p>
-                <nav class="item-nav" aria-label="Question navigation">
+                <nav class="item-nav" aria-label=move || t_string!(i18n, item.nav_label)>
                     <button class="secondary" id="back" disabled=is_first on:click=move |_| back()>
-                        "Back"
+                        {t!(i18n, item.back)}
                     </button>
                     <button class="secondary" id="skip" on:click=move |_| skip()>
-                        "Skip"
+                        {t!(i18n, item.skip)}
                     </button>
                     <button class="primary" id="next" on:click=move |_| next()>
-                        {move || if is_last() { "See results" } else { "Next" }}
+                        {move || if is_last() { t!(i18n, item.see_results).into_any() } else { t!(i18n, item.next).into_any() }}
                     </button>
                 </nav>
-                <p class="muted keyboard-hint">
-                    "Keyboard: press the number of an option to choose it (arrow keys move within a group), Enter to go on."
-                </p>
+                <p class="muted keyboard-hint">{t!(i18n, item.keyboard_hint)}</p>
             </main>
         }
         .into_any()
     }
+}
+
+/// What the candidate is asked to do before going on.
+#[derive(Clone, Copy)]
+enum Hint {
+    RateFirst,
+    ChooseFirst,
 }

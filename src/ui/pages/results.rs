@@ -6,14 +6,17 @@ use leptos_router::components::A;
 
 use crate::domain::measure::MIN_ANSWERS;
 use crate::domain::progress::Mode;
-use crate::domain::report::{shown_guessing, shown_readiness, AreaRow};
+use crate::domain::report::AreaRow;
 use crate::domain::scoring::assess;
 use crate::ui::components::*;
+use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::text;
 use crate::ui::Session;
 
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let session = expect_context::<Session>();
+    let i18n = use_i18n();
     let profile = session.profile();
     let assessment = {
         let profile = profile.clone();
@@ -24,29 +27,27 @@ pub fn ResultsPage() -> impl IntoView {
         })
     };
     let title = profile.role.title.clone();
+    let language = profile.language.clone();
     let review_href = move || format!("/check/{}", session.resume_item().unwrap_or_default());
 
     let readiness = move || match assessment.read().readiness {
-        Some(r) => view! {
-            <p class="readiness">
-                <span class="readiness-figure" id="readiness" data-mean=format!("{:.0}", r.mean)>
-                    {shown_readiness(&r)}
-                </span>
-                " ready for this role\u{2019}s requirements. The range is where your readiness "
-                "lies with 95% certainty; more answers narrow it."
-            </p>
+        Some(r) => {
+            let figure = move || {
+                view! {
+                    <span class="readiness-figure" id="readiness" data-mean=format!("{:.0}", r.mean)>
+                        {move || text::readiness(i18n.get_locale(), &r)}
+                    </span>
+                }
+            };
+            view! { <p class="readiness">{t!(i18n, results.readiness, <figure/> = figure)}</p> }
+                .into_any()
         }
-        .into_any(),
         None if assessment.read().guessing.is_some() => view! {
-            <p class="readiness" id="readiness-withheld">
-                "No readiness figure: it would rest on guesses."
-            </p>
+            <p class="readiness" id="readiness-withheld">{t!(i18n, results.readiness_withheld)}</p>
         }
         .into_any(),
         None => view! {
-            <p class="readiness" id="readiness-none">
-                "Answer at least one knowledge question to see where you stand."
-            </p>
+            <p class="readiness" id="readiness-none">{t!(i18n, results.readiness_none)}</p>
         }
         .into_any(),
     };
@@ -66,10 +67,7 @@ pub fn ResultsPage() -> impl IntoView {
             let steps = assessment.read().plan.steps.clone();
             if steps.is_empty() {
                 return view! {
-                    <p id="plan-empty">
-                        "No gaps found in what you answered. Keep your skills fresh, and check the "
-                        "areas you haven\u{2019}t answered yet."
-                    </p>
+                    <p id="plan-empty">{t!(i18n, results.plan_empty)}</p>
                 }
                 .into_any();
             }
@@ -85,7 +83,7 @@ pub fn ResultsPage() -> impl IntoView {
         assessment.read().guessing.map(|sign| {
             view! {
                 <p class="notice guessing" id="guessing-notice" role="status">
-                    {shown_guessing(&sign)}
+                    {move || text::guessing(i18n.get_locale(), &sign)}
                 </p>
             }
         })
@@ -109,13 +107,8 @@ pub fn ResultsPage() -> impl IntoView {
             let count = areas.len();
             view! {
                 <section class="continue no-print" aria-labelledby="continue-title">
-                    <h2 id="continue-title">"Settle what is not clear yet"</h2>
-                    <p>
-                        {format!(
-                            "{count} area(s) have no clear verdict yet. Answer a few more questions \
-                             in just those areas; the rest stays as it is."
-                        )}
-                    </p>
+                    <h2 id="continue-title">{t!(i18n, results.unclear_heading)}</h2>
+                    <p>{move || t_string!(i18n, results.unclear, count = count).to_string()}</p>
                     <button
                         class="primary"
                         id="continue-unclear"
@@ -125,7 +118,7 @@ pub fn ResultsPage() -> impl IntoView {
                             }
                         }
                     >
-                        "Continue the unclear areas"
+                        {t!(i18n, results.unclear_button)}
                     </button>
                 </section>
             }
@@ -135,39 +128,28 @@ pub fn ResultsPage() -> impl IntoView {
     view! {
         <main class="page results">
             <Notices />
-            <p class="eyebrow">"Your results"</p>
-            <h1>{title}</h1>
+            <p class="eyebrow">{t!(i18n, results.eyebrow)}</p>
+            <PageHeading lang=language>{title}</PageHeading>
             {guessing}
             {readiness}
             {continue_unclear}
             <section aria-labelledby="by-area">
-                <h2 id="by-area">"By area"</h2>
-                <p class="muted">
-                    "Levels run from 0 (none) to 4 (could teach it). \u{201c}Asked\u{201d} is what "
-                    "the posting asks for; \u{201c}Shown\u{201d} is what your answers to the knowledge "
-                    "questions show, \u{b1} its uncertainty; your self-rating is shown beside it, "
-                    "never mixed in. The verdict is \u{201c}meets\u{201d} or \u{201c}below\u{201d} "
-                    "only when your level is on that side of the level asked with 97.5% certainty; "
-                    "otherwise it is \u{201c}not clear yet\u{201d}. An area needs " {MIN_ANSWERS}
-                    " answered questions before it shows a level."
-                </p>
+                <h2 id="by-area">{t!(i18n, results.by_area)}</h2>
+                <p class="muted">{t!(i18n, results.legend, min = MIN_ANSWERS)}</p>
                 {move || view! { <LevelChart areas=assessment.read().areas.clone() /> }}
-                <AreasTable label="Results by area, scrolls sideways on small screens" self_rating=true>
+                <AreasTable of=TableOf::Own>
                     {rows}
                 </AreasTable>
             </section>
             <section aria-labelledby="next-steps">
-                <h2 id="next-steps">"What to learn next"</h2>
+                <h2 id="next-steps">{t!(i18n, results.next_heading)}</h2>
                 {plan}
-                <p class="print-only muted">
-                    "The questions behind each gap, with explanations and links, are in the "
-                    "downloadable summary and on the results page."
-                </p>
+                <p class="print-only muted">{t!(i18n, results.print_note)}</p>
             </section>
             <KeepResults assessment />
             <div class="actions no-print">
-                <A href=review_href attr:class="button secondary">"Review your answers"</A>
-                <A href="/" attr:class="button secondary">"Start page"</A>
+                <A href=review_href attr:class="button secondary">{t!(i18n, results.review)}</A>
+                <A href="/" attr:class="button secondary">{t!(i18n, results.start_page)}</A>
                 <StartOver />
             </div>
         </main>

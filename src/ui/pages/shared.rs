@@ -7,25 +7,29 @@ use crate::browser;
 use crate::domain::report::AreaRow;
 use crate::domain::share::SharedSummary;
 use crate::ui::components::*;
+use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::text;
 use crate::ui::Session;
 
 /// A results summary someone shared: read-only, from the link alone.
 #[component]
 pub fn SharedPage() -> impl IntoView {
     let session = expect_context::<Session>();
+    let i18n = use_i18n();
     let profile = session.profile();
     let decoded = SharedSummary::decode(&browser::location_hash());
     let body = match decoded {
         Err(e) => view! {
-            <h1>"This results link can\u{2019}t be read"</h1>
-            <p role="alert" id="shared-error">{as_sentence(&e.to_string())}</p>
+            <PageHeading>{t!(i18n, shared.unreadable_title)}</PageHeading>
+            <p role="alert" id="shared-error">
+                {move || text::as_sentence(&text::share_error(i18n.get_locale(), &e))}
+            </p>
         }
         .into_any(),
         Ok(summary) if summary.profile_id != profile.id => view! {
-            <h1>"This results link is for another role"</h1>
+            <PageHeading>{t!(i18n, shared.other_role_title)}</PageHeading>
             <p role="alert" id="shared-error">
-                "The link holds results for the role \u{201c}" {summary.profile_id} "\u{201d}, which this "
-                "site does not offer."
+                {t!(i18n, shared.other_role, id = summary.profile_id.clone())}
             </p>
         }
         .into_any(),
@@ -34,23 +38,33 @@ pub fn SharedPage() -> impl IntoView {
                 .into_iter()
                 .map(|row| view! { <AreaRowView row self_rating=false /> })
                 .collect_view();
+            let readiness = move || {
+                let locale = i18n.get_locale();
+                match (summary.readiness, summary.readiness_range) {
+                    (Some(_), Some((low, high))) if low != high => t_string!(
+                        i18n,
+                        shared.readiness_range,
+                        low = text::decimal(locale, f64::from(low), 0),
+                        high = text::decimal(locale, f64::from(high), 0)
+                    )
+                    .to_string(),
+                    (Some(r), _) => t_string!(
+                        i18n,
+                        shared.readiness,
+                        value = text::decimal(locale, f64::from(r), 0)
+                    )
+                    .to_string(),
+                    (None, _) => t_string!(i18n, shared.readiness_none).to_string(),
+                }
+            };
             view! {
-                <p class="eyebrow">"Shared results \u{b7} read-only"</p>
-                <h1>{profile.role.title.clone()}</h1>
-                <p class="readiness" id="shared-readiness">
-                    {match (summary.readiness, summary.readiness_range) {
-                        (Some(_), Some((low, high))) if low != high => format!("{low}\u{2013}{high}% ready for this role\u{2019}s requirements (95% range)."),
-                        (Some(r), _) => format!("{r}% ready for this role\u{2019}s requirements."),
-                        (None, _) => "Not enough answers yet for a readiness figure.".to_owned(),
-                    }}
-                </p>
-                <AreasTable label="Shared results by area" id="shared-table" self_rating=false>
+                <p class="eyebrow">{t!(i18n, shared.eyebrow)}</p>
+                <PageHeading lang=profile.language.clone()>{profile.role.title.clone()}</PageHeading>
+                <p class="readiness" id="shared-readiness">{readiness}</p>
+                <AreasTable of=TableOf::Shared id="shared-table">
                     {rows}
                 </AreasTable>
-                <p class="muted">
-                    "These figures came inside the link; no answers are included and nothing was "
-                    "sent to a server."
-                </p>
+                <p class="muted">{t!(i18n, shared.note)}</p>
             }
             .into_any()
         }
@@ -58,14 +72,7 @@ pub fn SharedPage() -> impl IntoView {
     view! {
         <main class="page shared">
             {body}
-            <p><A href="/">"Take the check yourself"</A></p>
+            <p><A href="/">{t!(i18n, shared.take_check)}</A></p>
         </main>
     }
-}
-
-/// A message that starts in lower case (to follow other words) as a sentence of its own.
-pub fn as_sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
-    format!("{}{}.", first.unwrap_or_default(), chars.as_str())
 }

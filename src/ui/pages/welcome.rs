@@ -7,12 +7,16 @@ use leptos_router::hooks::use_navigate;
 use crate::domain::progress::Mode;
 use crate::domain::walk::{quick_limit, Walk};
 use crate::ui::components::*;
+use crate::ui::i18n::{t, t_string, use_i18n, I18nLocaleTrait as _};
+use crate::ui::text;
 use crate::ui::Session;
 
 #[component]
 pub fn WelcomePage() -> impl IntoView {
     let session = expect_context::<Session>();
+    let i18n = use_i18n();
     let profile = session.profile();
+    let language = profile.language.clone();
     let walk = Walk::full(&profile);
     let minutes = Walk::estimated_minutes(&profile, Mode::Full);
     let quick_minutes = Walk::estimated_minutes(&profile, Mode::Quick);
@@ -36,6 +40,23 @@ pub fn WelcomePage() -> impl IntoView {
         format!("/check/{item}")
     };
     let role = profile.role.clone();
+    // Said once, where the candidate decides to start: the questions' language, when it is not
+    // the interface's.
+    let questions_language = {
+        let language = language.clone();
+        move || {
+            let locale = i18n.get_locale();
+            let same = language.split('-').next() == Some(locale.as_str());
+            (!same).then(|| {
+                let name = text::language_name(locale, &language);
+                view! {
+                    <p class="questions-language" id="questions-language">
+                        {t_string!(i18n, language.questions_in, language = name).to_string()}
+                    </p>
+                }
+            })
+        }
+    };
 
     let areas = profile
         .areas
@@ -52,15 +73,24 @@ pub fn WelcomePage() -> impl IntoView {
                 .filter(|r| r.area == area.id)
                 .count();
             let quick = quick_limit(questions, false);
+            let counts = move || {
+                t_string!(
+                    i18n,
+                    welcome.area_counts,
+                    ratings = t_string!(i18n, welcome.ratings, count = ratings).to_string(),
+                    questions = t_string!(i18n, welcome.questions, count = questions).to_string(),
+                    quick = t_string!(i18n, welcome.quick_questions, count = quick).to_string()
+                )
+                .to_string()
+            };
             view! {
                 <li>
-                    <strong>{area.title.clone()}</strong>
-                    " \u{2014} " {area.summary.clone()}
-                    <span class="muted">
-                        " (" {ratings} " self-ratings on one screen and " {questions}
-                        " knowledge questions; a quick check asks one self-rating and at most "
-                        {quick} " questions)"
+                    <span lang=language.clone()>
+                        <strong>{area.title.clone()}</strong>
+                        " \u{2014} " {area.summary.clone()}
                     </span>
+                    " "
+                    <span class="muted">{counts}</span>
                 </li>
             }
         })
@@ -69,41 +99,28 @@ pub fn WelcomePage() -> impl IntoView {
     view! {
         <main class="page welcome">
             <Notices />
-            <p class="eyebrow">"Fitcheck \u{00b7} a private skills check"</p>
-            <h1>{role.title.clone()}</h1>
-            <p class="role-meta">
+            <p class="eyebrow">{t!(i18n, welcome.eyebrow)}</p>
+            <PageHeading lang=language.clone()>{role.title.clone()}</PageHeading>
+            <p class="role-meta" lang=language.clone()>
                 {role.company.clone()} " \u{00b7} " {role.location.clone()}
                 {role.employment.clone().map(|e| format!(" \u{00b7} {e}"))}
             </p>
-            <p class="muted">"Source: " {role.source.clone()}</p>
-            <p>{role.summary.clone()}</p>
+            {questions_language}
+            <p class="muted">{t!(i18n, welcome.source, source = role.source.clone())}</p>
+            <p lang=language.clone()>{role.summary.clone()}</p>
 
             <section aria-labelledby="covers">
-                <h2 id="covers">"What the check covers"</h2>
-                <p>
-                    "Area by area, you first rate your own experience, then answer knowledge "
-                    "questions. Skip anything you don\u{2019}t know: a skipped question is never "
-                    "counted as wrong."
-                </p>
+                <h2 id="covers">{t!(i18n, welcome.covers_heading)}</h2>
+                <p>{t!(i18n, welcome.covers)}</p>
                 <ol class="areas">{areas}</ol>
                 <p>
-                    "Choose a " <strong>"full check"</strong> " (all " {total} " screens, about "
-                    {minutes} " minutes) for the most precise picture, or a " <strong>"quick check"</strong>
-                    " (at most " {quick_total} " screens, about " {quick_minutes} " minutes): it picks each next "
-                    "question by your answers so far and moves on once an area\u{2019}s verdict is clear, "
-                    "or would need more questions than a quick check asks. Times are estimated from "
-                    "what each screen asks you to read. You can stop at any time and continue later "
-                    "in this browser."
+                    {t!(i18n, welcome.modes, total, minutes, quick_total, quick_minutes)}
                 </p>
             </section>
 
             <section aria-labelledby="privacy" class="privacy">
-                <h2 id="privacy">"Your answers stay on this device"</h2>
-                <p>
-                    "Fitcheck runs entirely in your browser. Nothing you answer is sent anywhere: "
-                    "there is no account and no server. Progress is kept in this browser\u{2019}s "
-                    "storage until you start over."
-                </p>
+                <h2 id="privacy">{t!(i18n, welcome.privacy_heading)}</h2>
+                <p>{t!(i18n, welcome.privacy)}</p>
             </section>
 
             <div class="actions">
@@ -113,10 +130,10 @@ pub fn WelcomePage() -> impl IntoView {
                         let (full, quick) = (begin.clone(), begin_quick.clone());
                         view! {
                             <button class="primary" id="start" on:click=move |_| full(Mode::Full)>
-                                {format!("Full check \u{b7} about {minutes} min")}
+                                {t!(i18n, welcome.start_full, minutes)}
                             </button>
                             <button class="secondary" id="start-quick" on:click=move |_| quick(Mode::Quick)>
-                                {format!("Quick check \u{b7} about {quick_minutes} min")}
+                                {t!(i18n, welcome.start_quick, minutes = quick_minutes)}
                             </button>
                         }
                     }
@@ -124,15 +141,14 @@ pub fn WelcomePage() -> impl IntoView {
                     <A href=resume_href attr:class="button primary" attr:id="continue">
                         {move || {
                             let c = progress.get();
-                            let kind = match session.mode() {
-                                Mode::Full => "full check",
-                                Mode::Quick => "quick check",
-                            };
-                            format!("Continue the {kind} ({} of {} done)", c.done, c.total)
+                            match session.mode() {
+                                Mode::Full => t_string!(i18n, welcome.continue_full, done = c.done, total = c.total).to_string(),
+                                Mode::Quick => t_string!(i18n, welcome.continue_quick, done = c.done, total = c.total).to_string(),
+                            }
                         }}
                     </A>
                     <A href="/results" attr:class="button secondary" attr:id="see-results">
-                        "See results so far"
+                        {t!(i18n, welcome.see_results)}
                     </A>
                     <StartOver />
                 </Show>
