@@ -5,6 +5,17 @@
 (function () {
   if (!("serviceWorker" in navigator)) return;
   var hadController = !!navigator.serviceWorker.controller;
+  // The banner's words in the interface's languages; the app has set <html lang> by the time a
+  // new build is found (tests/locales.rs checks that both languages have the same keys). Between
+  // the markers is JSON.
+  var WORDS = /* words */ {
+    "en": { "available": "A new version of Fitcheck is available.", "reload": "Reload to update" },
+    "de": { "available": "Eine neue Version von Fitcheck ist verfügbar.", "reload": "Neu laden zum Aktualisieren" }
+  } /* end words */;
+
+  function say(key) {
+    return (WORDS[document.documentElement.lang] || WORDS.en)[key];
+  }
 
   function offer(worker) {
     if (document.getElementById("update-banner")) return;
@@ -13,11 +24,11 @@
     banner.className = "update-banner";
     banner.setAttribute("role", "status");
     var text = document.createElement("span");
-    text.textContent = "A new version of Fitcheck is available.";
+    text.textContent = say("available");
     var button = document.createElement("button");
     button.type = "button";
     button.id = "update-reload";
-    button.textContent = "Reload to update";
+    button.textContent = say("reload");
     button.addEventListener("click", function () {
       button.disabled = true;
       worker.postMessage({ type: "fitcheck-activate" });

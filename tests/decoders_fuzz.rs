@@ -1929,11 +1929,12 @@ fn the_progress_decoder_never_panics_and_explains_every_refusal() {
                     if let Some((s, why)) = restored
                         .set_aside
                         .iter()
-                        .find_map(|s| unreadable(s, &case.text).map(|why| (s, why)))
+                        .map(ToString::to_string)
+                        .find_map(|s| unreadable(&s, &case.text).map(|why| (s, why)))
                     {
                         checked
                             .unreadable
-                            .push((format!("set aside {}", shorten(s)), why));
+                            .push((format!("set aside {}", shorten(&s)), why));
                     }
                     let p = &restored.progress;
                     if p.profile_id != profile.id {

@@ -58,16 +58,25 @@ fn the_real_files_fail_the_check_when_german_loses_a_key() {
     );
 }
 
-/// The boot page's own words (public/boot.js, plain JavaScript that runs before and without the
-/// app): the same keys in both languages, none empty.
+/// The words of the plain-JavaScript parts (public/boot.js, which runs before and without the
+/// app; public/offline.js, the update banner): the same keys in both languages, none empty.
 #[test]
-fn the_boot_page_speaks_both_languages() {
+fn the_plain_script_pages_speak_both_languages() {
+    for (script, at_least) in [("public/boot.js", 10), ("public/offline.js", 2)] {
+        script_words(script, at_least);
+    }
+}
+
+fn script_words(name: &str, at_least: usize) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let script = std::fs::read_to_string(root.join("public/boot.js")).unwrap();
-    let start = script.find("/* words */").expect("boot.js marks its words") + "/* words */".len();
+    let script = std::fs::read_to_string(root.join(name)).unwrap();
+    let start = script
+        .find("/* words */")
+        .expect("the script marks its words")
+        + "/* words */".len();
     let end = script
         .find("/* end words */")
-        .expect("boot.js marks the end of its words");
+        .expect("the script marks the end of its words");
     let words: serde_json::Value =
         serde_json::from_str(&script[start..end]).expect("the words are JSON");
     let keys = |language: &str| -> Vec<String> {
@@ -83,7 +92,7 @@ fn the_boot_page_speaks_both_languages() {
         table.keys().cloned().collect()
     };
     let (en, de) = (keys("en"), keys("de"));
-    assert!(en.len() >= 10, "{en:?}");
+    assert!(en.len() >= at_least, "{name}: {en:?}");
     assert_eq!(en, de);
     assert_ne!(words["en"], words["de"]);
 }

@@ -149,12 +149,49 @@ impl fmt::Display for ProgressError {
 
 impl std::error::Error for ProgressError {}
 
+/// An answer kept aside because it does not fit the profile as it is now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetAside {
+    /// The item answered.
+    pub id: String,
+    pub why: Misfit,
+}
+
+/// Why an answer does not fit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Misfit {
+    /// The item is gone, or the answer is not one it can have (an option it lacks).
+    NoLongerFits,
+    /// The question's options changed after it was answered.
+    OptionsChanged,
+}
+
+/// In English, for logs and messages outside the interface (which words it in its language).
+impl fmt::Display for SetAside {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.why {
+            Misfit::NoLongerFits => {
+                write!(
+                    f,
+                    "the answer to `{}` no longer fits this profile",
+                    shown(&self.id)
+                )
+            }
+            Misfit::OptionsChanged => write!(
+                f,
+                "the options of `{}` changed after it was answered",
+                shown(&self.id)
+            ),
+        }
+    }
+}
+
 /// Progress that was read, with a sentence for every answer that had to be kept aside now, and
 /// the ids of answers kept aside earlier that came back.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Restored {
     pub progress: Progress,
-    pub set_aside: Vec<String>,
+    pub set_aside: Vec<SetAside>,
     pub came_back: Vec<String>,
 }
 
@@ -273,15 +310,15 @@ fn reconcile(mut progress: Progress, profile: &Profile) -> Restored {
     for (id, answer) in answers {
         let print = progress.options.get(&id).copied();
         if !fits(profile, &id, &answer) {
-            set_aside.push(format!(
-                "the answer to `{}` no longer fits this profile",
-                shown(&id)
-            ));
+            set_aside.push(SetAside {
+                id: id.clone(),
+                why: Misfit::NoLongerFits,
+            });
         } else if !same_options(profile, &id, print) {
-            set_aside.push(format!(
-                "the options of `{}` changed after it was answered",
-                shown(&id)
-            ));
+            set_aside.push(SetAside {
+                id: id.clone(),
+                why: Misfit::OptionsChanged,
+            });
         } else {
             progress.answers.insert(id, answer);
             continue;
@@ -477,7 +514,17 @@ mod tests {
         let saved = answered(&full).encode();
         let on_reworded = decode_progress(&saved, &reworded).expect("reads");
         assert!(!on_reworded.progress.answers.contains_key("py-q1"));
-        assert!(on_reworded.set_aside[0].contains("options of `py-q1` changed"));
+        assert_eq!(
+            on_reworded.set_aside,
+            [SetAside {
+                id: "py-q1".into(),
+                why: Misfit::OptionsChanged
+            }]
+        );
+        assert_eq!(
+            on_reworded.set_aside[0].to_string(),
+            "the options of `py-q1` changed after it was answered"
+        );
         assert!(on_reworded.progress.kept_aside.contains_key("py-q1"));
         // The candidate answers the reworded question: that answer is theirs now.
         let mut p = on_reworded.progress.clone();

@@ -130,21 +130,21 @@ impl SharedSummary {
             return Err(ShareError::Empty);
         }
         if fragment.len() > MAX_FRAGMENT {
-            return Err(ShareError::Damaged("it is far too long"));
+            return Err(ShareError::Damaged(Damage::TooLong));
         }
         let bytes = URL_SAFE_NO_PAD
             .decode(fragment)
-            .map_err(|_| ShareError::Damaged("it contains characters a results link never has"))?;
+            .map_err(|_| ShareError::Damaged(Damage::StrangeCharacters))?;
         let (&check, body) = bytes
             .split_last()
-            .ok_or(ShareError::Damaged("it is empty"))?;
+            .ok_or(ShareError::Damaged(Damage::Empty))?;
         let mut r = Reader { bytes: body, at: 0 };
         let version = r.byte()?;
         if version != SHARE_VERSION && version != 1 {
             return Err(ShareError::UnknownVersion(version));
         }
         if check != check_byte(body) {
-            return Err(ShareError::Damaged("part of it was changed or cut off"));
+            return Err(ShareError::Damaged(Damage::Changed));
         }
         let profile_id = r.id()?;
         let readiness = r.optional(100)?;
@@ -153,14 +153,14 @@ impl SharedSummary {
             _ => {
                 let (low, high) = (r.percent()?, r.percent()?);
                 if low > high {
-                    return Err(ShareError::Damaged("its readiness range is upside down"));
+                    return Err(ShareError::Damaged(Damage::RangeUpsideDown));
                 }
                 Some((low, high))
             }
         };
         let count = usize::from(r.byte()?);
         if count > MAX_AREAS {
-            return Err(ShareError::Damaged("it lists too many areas"));
+            return Err(ShareError::Damaged(Damage::TooManyAreas));
         }
         let mut areas = Vec::with_capacity(count);
         for _ in 0..count {
@@ -182,13 +182,13 @@ impl SharedSummary {
                         (2, more) => Verdict::NotClear {
                             more: Some(usize::from(more)),
                         },
-                        _ => return Err(ShareError::Damaged("a verdict in it is unknown")),
+                        _ => return Err(ShareError::Damaged(Damage::UnknownVerdict)),
                     }),
                 },
             });
         }
         if r.at != body.len() {
-            return Err(ShareError::Damaged("it has data after the summary"));
+            return Err(ShareError::Damaged(Damage::TrailingData));
         }
         Ok(SharedSummary {
             profile_id,
@@ -204,7 +204,7 @@ impl SharedSummary {
 pub enum ShareError {
     Empty,
     UnknownVersion(u8),
-    Damaged(&'static str),
+    Damaged(Damage),
 }
 
 impl fmt::Display for ShareError {
@@ -221,6 +221,43 @@ impl fmt::Display for ShareError {
 }
 
 impl std::error::Error for ShareError {}
+
+/// What is wrong with a damaged link.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Damage {
+    TooLong,
+    StrangeCharacters,
+    Empty,
+    Changed,
+    RangeUpsideDown,
+    TooManyAreas,
+    UnknownVerdict,
+    TrailingData,
+    CutOff,
+    GarbledName,
+    LevelOutOfRange,
+    FigureOutOfRange,
+}
+
+/// In English, for logs and messages outside the interface (which words it in its language).
+impl fmt::Display for Damage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Damage::TooLong => "it is far too long",
+            Damage::StrangeCharacters => "it contains characters a results link never has",
+            Damage::Empty => "it is empty",
+            Damage::Changed => "part of it was changed or cut off",
+            Damage::RangeUpsideDown => "its readiness range is upside down",
+            Damage::TooManyAreas => "it lists too many areas",
+            Damage::UnknownVerdict => "a verdict in it is unknown",
+            Damage::TrailingData => "it has data after the summary",
+            Damage::CutOff => "it is cut off",
+            Damage::GarbledName => "a name in it is garbled",
+            Damage::LevelOutOfRange => "a level in it is out of range",
+            Damage::FigureOutOfRange => "a figure in it is out of range",
+        })
+    }
+}
 
 fn percent(x: f64) -> u8 {
     x.round().clamp(0.0, 100.0) as u8
@@ -257,7 +294,7 @@ impl Reader<'_> {
         let b = *self
             .bytes
             .get(self.at)
-            .ok_or(ShareError::Damaged("it is cut off"))?;
+            .ok_or(ShareError::Damaged(Damage::CutOff))?;
         self.at += 1;
         Ok(b)
     }
@@ -268,12 +305,11 @@ impl Reader<'_> {
         let raw = self
             .bytes
             .get(self.at..end)
-            .ok_or(ShareError::Damaged("it is cut off"))?;
+            .ok_or(ShareError::Damaged(Damage::CutOff))?;
         self.at = end;
-        let id =
-            std::str::from_utf8(raw).map_err(|_| ShareError::Damaged("a name in it is garbled"))?;
+        let id = std::str::from_utf8(raw).map_err(|_| ShareError::Damaged(Damage::GarbledName))?;
         if !is_slug(id) {
-            return Err(ShareError::Damaged("a name in it is garbled"));
+            return Err(ShareError::Damaged(Damage::GarbledName));
         }
         Ok(id.to_owned())
     }
@@ -281,14 +317,14 @@ impl Reader<'_> {
     fn tenths(&mut self) -> Result<u8, ShareError> {
         match self.byte()? {
             b if b <= 40 => Ok(b),
-            _ => Err(ShareError::Damaged("a level in it is out of range")),
+            _ => Err(ShareError::Damaged(Damage::LevelOutOfRange)),
         }
     }
 
     fn percent(&mut self) -> Result<u8, ShareError> {
         match self.byte()? {
             b if b <= 100 => Ok(b),
-            _ => Err(ShareError::Damaged("a figure in it is out of range")),
+            _ => Err(ShareError::Damaged(Damage::FigureOutOfRange)),
         }
     }
 
@@ -296,7 +332,7 @@ impl Reader<'_> {
         match self.byte()? {
             NONE => Ok(None),
             b if b <= max => Ok(Some(b)),
-            _ => Err(ShareError::Damaged("a figure in it is out of range")),
+            _ => Err(ShareError::Damaged(Damage::FigureOutOfRange)),
         }
     }
 }
@@ -377,7 +413,7 @@ mod tests {
         bytes[last] = check_byte(&bytes[..last]);
         assert_eq!(
             SharedSummary::decode(&URL_SAFE_NO_PAD.encode(bytes)),
-            Err(ShareError::Damaged("its readiness range is upside down"))
+            Err(ShareError::Damaged(Damage::RangeUpsideDown))
         );
     }
 

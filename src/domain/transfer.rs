@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::problem::{readable, shown};
 use super::profile::Profile;
-use super::progress::{decode_progress, Progress, ProgressError};
+use super::progress::{decode_progress, Progress, ProgressError, SetAside};
 
 /// Names the kind of file, so that any other JSON is recognised as foreign.
 pub const EXPORT_FORMAT: &str = "fitcheck-progress";
@@ -52,7 +52,7 @@ pub enum ImportError {
     Foreign,
     FromTheFuture(u64),
     Unreadable(ProgressError),
-    DoesNotFit(Vec<String>),
+    DoesNotFit(Vec<SetAside>),
 }
 
 impl fmt::Display for ImportError {
@@ -77,7 +77,7 @@ impl fmt::Display for ImportError {
                 f,
                 "{} answer(s) in the file do not fit this role's questions (first: {})",
                 why.len(),
-                readable(why.first().map(String::as_str).unwrap_or(""))
+                readable(&why.first().map(ToString::to_string).unwrap_or_default())
             ),
         }
     }

@@ -13,10 +13,10 @@ use crate::domain::measure::verdict::Readiness;
 use crate::domain::measure::{Verdict, MIN_ANSWERS};
 use crate::domain::notice::Notice;
 use crate::domain::problem::{readable, shown};
-use crate::domain::progress::{ProgressError, PROGRESS_SCHEMA_VERSION};
+use crate::domain::progress::{Misfit, ProgressError, SetAside, PROGRESS_SCHEMA_VERSION};
 use crate::domain::report::{AreaRow, ShownLevel};
 use crate::domain::scoring::Calibration;
-use crate::domain::share::{ShareError, SHARE_VERSION};
+use crate::domain::share::{Damage, ShareError, SHARE_VERSION};
 use crate::domain::transfer::{ImportError, EXPORT_VERSION};
 
 /// `value` with `places` digits after the decimal mark, as the language writes it ("2.5", "2,5").
@@ -109,7 +109,10 @@ pub fn import_error(locale: Locale, error: &ImportError) -> String {
             locale,
             file.does_not_fit,
             count = why.len(),
-            first = readable(why.first().map(String::as_str).unwrap_or(""))
+            first = why
+                .first()
+                .map(|s| set_aside(locale, s))
+                .unwrap_or_default()
         )
         .to_string(),
     }
@@ -126,7 +129,37 @@ pub fn share_error(locale: Locale, error: &ShareError) -> String {
             supported = SHARE_VERSION
         )
         .to_string(),
-        ShareError::Damaged(why) => td_string!(locale, shared.damaged, why = *why).to_string(),
+        ShareError::Damaged(why) => {
+            td_string!(locale, shared.damaged, why = damage(locale, *why)).to_string()
+        }
+    }
+}
+
+/// What is wrong with a damaged share link (a clause).
+pub fn damage(locale: Locale, damage: Damage) -> String {
+    match damage {
+        Damage::TooLong => td_string!(locale, shared.damage.too_long),
+        Damage::StrangeCharacters => td_string!(locale, shared.damage.strange_characters),
+        Damage::Empty => td_string!(locale, shared.damage.empty),
+        Damage::Changed => td_string!(locale, shared.damage.changed),
+        Damage::RangeUpsideDown => td_string!(locale, shared.damage.range_upside_down),
+        Damage::TooManyAreas => td_string!(locale, shared.damage.too_many_areas),
+        Damage::UnknownVerdict => td_string!(locale, shared.damage.unknown_verdict),
+        Damage::TrailingData => td_string!(locale, shared.damage.trailing_data),
+        Damage::CutOff => td_string!(locale, shared.damage.cut_off),
+        Damage::GarbledName => td_string!(locale, shared.damage.garbled_name),
+        Damage::LevelOutOfRange => td_string!(locale, shared.damage.level_out_of_range),
+        Damage::FigureOutOfRange => td_string!(locale, shared.damage.figure_out_of_range),
+    }
+    .to_string()
+}
+
+/// Why an answer was kept aside (a clause).
+pub fn set_aside(locale: Locale, answer: &SetAside) -> String {
+    let id = shown(&answer.id);
+    match answer.why {
+        Misfit::NoLongerFits => td_string!(locale, file.misfit_answer, id).to_string(),
+        Misfit::OptionsChanged => td_string!(locale, file.misfit_options, id).to_string(),
     }
 }
 
@@ -471,6 +504,30 @@ mod tests {
         let (en, de) = both(|l| import_error(l, &ImportError::Unreadable(progress.clone())));
         assert!(en.starts_with("the progress in the file cannot be used: it was saved by a newer"));
         assert!(de.starts_with("Der Fortschritt in der Datei ist nicht verwendbar: Er wurde"));
+        let (en, de) = both(|l| share_error(l, &ShareError::Damaged(Damage::CutOff)));
+        assert_eq!(
+            en,
+            "the link is damaged: it is cut off. Ask for the link again, copied whole"
+        );
+        assert!(
+            de.starts_with("Der Link ist beschädigt: Er ist abgeschnitten."),
+            "{de}"
+        );
+        // The English wording is the same as the errors' own (for logs).
+        assert_eq!(en, ShareError::Damaged(Damage::CutOff).to_string());
+        let misfit = ImportError::DoesNotFit(vec![SetAside {
+            id: "py-q1".into(),
+            why: Misfit::OptionsChanged,
+        }]);
+        let (en, de) = both(|l| import_error(l, &misfit));
+        assert_eq!(
+            en,
+            "1 answer in the file does not fit this role\u{2019}s questions (the options of `py-q1` changed after it was answered)"
+        );
+        assert!(
+            de.contains("(Die Optionen von `py-q1` haben sich geändert"),
+            "{de}"
+        );
         let (en, de) = both(|l| share_error(l, &ShareError::UnknownVersion(7)));
         assert!(
             en.contains("format 7") && de.contains("Format 7"),
