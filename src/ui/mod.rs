@@ -21,7 +21,17 @@ pub use session::{Imported, Persistence, Session};
 // The translation keys of `locales/*.json` as Rust, written by build.rs: `Locale`, `use_i18n`,
 // `t!`, `td_string!` and the `I18nContextProvider` that sets `<html lang>`.
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
-use i18n::{t, use_i18n, I18nContextProvider};
+use i18n::{td_string, use_i18n, I18nContextProvider};
+
+/// A fixed text of the chosen language, following the language as it changes. Every text of
+/// the interface shown this way is the same kind of view (a function of the language), so the
+/// compiled view code is shared rather than repeated for each text.
+pub fn tr(
+    i18n: leptos_i18n::I18nContext<i18n::Locale>,
+    text: fn(i18n::Locale) -> &'static str,
+) -> impl IntoView + Clone {
+    move || text(i18n.get_locale())
+}
 
 /// ICU4X data (plural rules, number symbols) for the interface's languages only.
 mod icu_data {
@@ -109,9 +119,9 @@ fn Start() -> impl IntoView {
             <main class="page loading" aria-busy="true">
                 <p role="status" id="loading-status">
                     {move || if slow.get() {
-                        t!(i18n, loading.slow).into_any()
+                        tr(i18n, |l| td_string!(l, loading.slow)).into_any()
                     } else {
-                        t!(i18n, loading.profile).into_any()
+                        tr(i18n, |l| td_string!(l, loading.profile)).into_any()
                     }}
                 </p>
             </main>

@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 
 use crate::domain::report::AreaRow;
-use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::text;
+use crate::ui::tr;
 
 /// One area's row of the results table, the same on the results page and the shared page; the
 /// self-rating column only where the candidate's own answers are at hand.
@@ -67,12 +68,12 @@ pub fn AreasTable(
             <table class="areas-table" id=id>
                 <thead>
                     <tr>
-                        <th scope="col">{t!(i18n, table.area)}</th>
-                        <th scope="col">{t!(i18n, table.asked)}</th>
-                        <th scope="col">{t!(i18n, table.shown)}</th>
-                        {(of == TableOf::Own).then(|| view! { <th scope="col">{t!(i18n, table.self_rating)}</th> })}
-                        <th scope="col">{t!(i18n, table.verdict)}</th>
-                        <th scope="col">{t!(i18n, table.answered)}</th>
+                        <th scope="col">{tr(i18n, |l| td_string!(l, table.area))}</th>
+                        <th scope="col">{tr(i18n, |l| td_string!(l, table.asked))}</th>
+                        <th scope="col">{tr(i18n, |l| td_string!(l, table.shown))}</th>
+                        {(of == TableOf::Own).then(|| view! { <th scope="col">{tr(i18n, |l| td_string!(l, table.self_rating))}</th> })}
+                        <th scope="col">{tr(i18n, |l| td_string!(l, table.verdict))}</th>
+                        <th scope="col">{tr(i18n, |l| td_string!(l, table.answered))}</th>
                     </tr>
                 </thead>
                 <tbody>{children()}</tbody>

@@ -7,9 +7,10 @@ use crate::domain::report::summary_file_name;
 use crate::domain::scoring::Assessment;
 use crate::domain::share::SharedSummary;
 use crate::ui::components::*;
-use crate::ui::i18n::{t, td_string, use_i18n};
+use crate::ui::i18n::{td_string, use_i18n};
 use crate::ui::markdown::markdown_summary;
 use crate::ui::text;
+use crate::ui::tr;
 use crate::ui::Session;
 
 /// Download, print and share the results.
@@ -46,23 +47,23 @@ pub fn KeepResults(#[prop(into)] assessment: Signal<Assessment>) -> impl IntoVie
     };
     view! {
         <section aria-labelledby="keep" class="keep no-print">
-            <h2 id="keep">{t!(i18n, keep.heading)}</h2>
+            <h2 id="keep">{tr(i18n, |l| td_string!(l, keep.heading))}</h2>
             <div class="actions">
-                <button class="secondary" id="download-summary" on:click=download>{t!(i18n, keep.download)}</button>
-                <button class="secondary" id="print" on:click=print>{t!(i18n, keep.print)}</button>
-                <button class="secondary" id="share" on:click=share>{t!(i18n, keep.share)}</button>
+                <button class="secondary" id="download-summary" on:click=download>{tr(i18n, |l| td_string!(l, keep.download))}</button>
+                <button class="secondary" id="print" on:click=print>{tr(i18n, |l| td_string!(l, keep.print))}</button>
+                <button class="secondary" id="share" on:click=share>{tr(i18n, |l| td_string!(l, keep.share))}</button>
             </div>
             <OutcomeMessage outcome id="keep-outcome" />
             {move || link.get().map(|href| view! {
                 <div class="share-link">
-                    <label for="share-link">{t!(i18n, keep.link_label)}</label>
+                    <label for="share-link">{tr(i18n, |l| td_string!(l, keep.link_label))}</label>
                     <input id="share-link" type="text" readonly value=href.clone() on:focus=|e| {
                         use wasm_bindgen::JsCast;
                         if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
                             input.select();
                         }
                     } />
-                    <p class="muted">{t!(i18n, keep.link_note)}</p>
+                    <p class="muted">{tr(i18n, |l| td_string!(l, keep.link_note))}</p>
                 </div>
             })}
         </section>

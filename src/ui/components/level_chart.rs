@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::domain::scoring::AreaResult;
-use crate::ui::i18n::{t, use_i18n};
+use crate::ui::i18n::{td_string, use_i18n};
+use crate::ui::tr;
 
 /// Asked against shown level per area, drawn as SVG: a bar for the estimate with whiskers for
 /// its 95 % range, a tick for the level asked, a ring for the self-rating. The table
@@ -60,14 +61,14 @@ pub fn LevelChart(areas: Vec<AreaResult>) -> impl IntoView {
                 role="img"
                 aria-labelledby="chart-title"
             >
-                <title id="chart-title">{t!(i18n, chart.title)}</title>
+                <title id="chart-title">{tr(i18n, |l| td_string!(l, chart.title))}</title>
                 {grid}
                 {rows}
             </svg>
             <figcaption class="chart-legend">
-                <span><span class="key key-bar"></span>" " {t!(i18n, chart.key_shown)}</span>
-                <span><span class="key key-required"></span>" " {t!(i18n, chart.key_asked)}</span>
-                <span><span class="key key-self"></span>" " {t!(i18n, chart.key_self)}</span>
+                <span><span class="key key-bar"></span>" " {tr(i18n, |l| td_string!(l, chart.key_shown))}</span>
+                <span><span class="key key-required"></span>" " {tr(i18n, |l| td_string!(l, chart.key_asked))}</span>
+                <span><span class="key key-self"></span>" " {tr(i18n, |l| td_string!(l, chart.key_self))}</span>
             </figcaption>
         </figure>
     }

@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::ui::i18n::{t, use_i18n};
+use crate::ui::i18n::{td_string, use_i18n};
 use crate::ui::text;
+use crate::ui::tr;
 use crate::ui::Session;
 
 /// Storage messages for the candidate, each dismissable.
@@ -17,9 +18,9 @@ pub fn Notices() -> impl IntoView {
         <Show when=move || session.out_of_date()>
             <div class="notices out-of-date" role="alert" id="out-of-date">
                 <p class="stale-notice">
-                    <span>{t!(i18n, notice.out_of_date)}</span>
+                    <span>{tr(i18n, |l| td_string!(l, notice.out_of_date))}</span>
                     <button type="button" id="reload-tab" on:click=|_| browser::reload()>
-                        {t!(i18n, notice.reload)}
+                        {tr(i18n, |l| td_string!(l, notice.reload))}
                     </button>
                 </p>
             </div>
@@ -43,7 +44,7 @@ pub fn Notices() -> impl IntoView {
                                             }
                                         })
                                     >
-                                        {t!(i18n, notice.dismiss)}
+                                        {tr(i18n, |l| td_string!(l, notice.dismiss))}
                                     </button>
                                 </p>
                             }

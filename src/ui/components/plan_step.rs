@@ -4,8 +4,9 @@ use leptos::prelude::*;
 
 use crate::domain::profile::Profile;
 use crate::domain::scoring::Gap;
-use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::text;
+use crate::ui::tr;
 
 #[component]
 pub fn PlanStep(gap: Gap, profile: std::sync::Arc<Profile>) -> impl IntoView {
@@ -42,7 +43,7 @@ pub fn PlanStep(gap: Gap, profile: std::sync::Arc<Profile>) -> impl IntoView {
                 <li>
                     <details>
                         <summary lang=language.clone()>{q.prompt.clone()}</summary>
-                        <p><strong>{t!(i18n, plan.answer)}</strong>" "<span lang=language.clone()>{correct}</span></p>
+                        <p><strong>{tr(i18n, |l| td_string!(l, plan.answer))}</strong>" "<span lang=language.clone()>{correct}</span></p>
                         <p lang=language.clone()>{q.explanation.clone()}</p>
                         <ul class="references" lang=language.clone()>{links}</ul>
                     </details>

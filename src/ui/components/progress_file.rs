@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::domain::transfer::{export_file_name, export_progress, import_progress};
 use crate::ui::components::*;
-use crate::ui::i18n::{t, td_string, use_i18n};
+use crate::ui::i18n::{td_string, use_i18n};
 use crate::ui::text;
+use crate::ui::tr;
 use crate::ui::{Persistence, Session};
 
 /// Whether the browser keeps the saved answers, and what that means for the candidate.
@@ -75,10 +76,10 @@ pub fn ProgressFile() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="progress-file" class="progress-file no-print">
-            <h2 id="progress-file">{t!(i18n, file.heading)}</h2>
-            <p>{t!(i18n, file.intro)}</p>
+            <h2 id="progress-file">{tr(i18n, |l| td_string!(l, file.heading))}</h2>
+            <p>{tr(i18n, |l| td_string!(l, file.intro))}</p>
             <div class="actions">
-                <button class="secondary" id="export" on:click=export>{t!(i18n, file.save)}</button>
+                <button class="secondary" id="export" on:click=export>{tr(i18n, |l| td_string!(l, file.save))}</button>
                 <input
                     type="file"
                     id="import-file"
@@ -87,7 +88,7 @@ pub fn ProgressFile() -> impl IntoView {
                     accept="application/json,.json"
                     on:change=import
                 />
-                <label class="button secondary file-button" for="import-file">{t!(i18n, file.open)}</label>
+                <label class="button secondary file-button" for="import-file">{tr(i18n, |l| td_string!(l, file.open))}</label>
             </div>
             <OutcomeMessage outcome id="transfer-outcome" />
             <StorageStatus />

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use crate::domain::answer::shown_order;
 use crate::domain::profile::{Question, QuestionKind};
 use crate::ui::components::*;
-use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::i18n::{t_string, td_string, use_i18n};
+use crate::ui::tr;
 use crate::ui::Session;
 
 #[component]
@@ -60,13 +61,13 @@ pub fn QuestionView(question: Question, prompt: NodeRef<leptos::html::H1>) -> im
     view! {
         <section class="item question" aria-labelledby=PROMPT_ID>
             <p class="item-kind">
-                {if multiple { t!(i18n, question.kind_multiple).into_any() } else { t!(i18n, question.kind_single).into_any() }}
+                {if multiple { tr(i18n, |l| td_string!(l, question.kind_multiple)).into_any() } else { tr(i18n, |l| td_string!(l, question.kind_single)).into_any() }}
             </p>
             <h1 id=PROMPT_ID tabindex="-1" node_ref=prompt lang=language.clone()>{question.prompt.clone()}</h1>
             {code}
             <fieldset>
                 <legend class="visually-hidden">
-                    {if multiple { t!(i18n, question.legend_multiple).into_any() } else { t!(i18n, question.legend_single).into_any() }}
+                    {if multiple { tr(i18n, |l| td_string!(l, question.legend_multiple)).into_any() } else { tr(i18n, |l| td_string!(l, question.legend_single)).into_any() }}
                 </legend>
                 {options}
             </fieldset>

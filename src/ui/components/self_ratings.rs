@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use crate::domain::answer::Answer;
 use crate::domain::profile::SelfRating;
 use crate::ui::components::*;
-use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::text;
+use crate::ui::tr;
 use crate::ui::Session;
 
 /// All self-ratings of an area on one screen: per rating a group of five levels, named, with
@@ -24,11 +25,11 @@ pub fn SelfRatingsView(
         .collect_view();
     view! {
         <section class="item self-rating" aria-labelledby=PROMPT_ID>
-            <p class="item-kind">{t!(i18n, ratings.kind)}</p>
+            <p class="item-kind">{tr(i18n, |l| td_string!(l, ratings.kind))}</p>
             <h1 id=PROMPT_ID tabindex="-1" node_ref=prompt>
                 {move || t_string!(i18n, ratings.title, area = area.clone()).to_string()}
             </h1>
-            <p class="muted rating-legend">{t!(i18n, ratings.legend)}</p>
+            <p class="muted rating-legend">{tr(i18n, |l| td_string!(l, ratings.legend))}</p>
             {groups}
         </section>
     }
@@ -74,7 +75,7 @@ pub fn RatingGroup(rating: SelfRating) -> impl IntoView {
     let anchors = rating.anchors.clone();
     let meaning = move || match chosen().and_then(|l| anchors.get(usize::from(l)).cloned()) {
         Some(anchor) => view! { <span lang=language.clone()>{anchor}</span> }.into_any(),
-        None => t!(i18n, ratings.not_rated).into_any(),
+        None => tr(i18n, |l| td_string!(l, ratings.not_rated)).into_any(),
     };
     view! {
         <fieldset class="rating" data-rating=rating.id.clone() aria-describedby=meaning_id.clone()>

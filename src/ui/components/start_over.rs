@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::ui::components::FocusHeading;
-use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::i18n::{t_string, td_string, use_i18n};
+use crate::ui::tr;
 use crate::ui::Session;
 
 /// "Start over" with a confirmation step: deleting answers is never one click away.
@@ -38,7 +39,7 @@ pub fn StartOver() -> impl IntoView {
             when=move || asking.get()
             fallback=move || view! {
                 <button class="secondary" id="start-over" on:click=move |_| asking.set(true)>
-                    {t!(i18n, start_over.button)}
+                    {tr(i18n, |l| td_string!(l, start_over.button))}
                 </button>
             }
         >
@@ -48,12 +49,12 @@ pub fn StartOver() -> impl IntoView {
                 aria-labelledby="confirm-title"
                 aria-describedby="confirm-text"
             >
-                <p id="confirm-title"><strong>{t!(i18n, start_over.title)}</strong></p>
+                <p id="confirm-title"><strong>{tr(i18n, |l| td_string!(l, start_over.title))}</strong></p>
                 <p id="confirm-text">
                     {move || t_string!(i18n, start_over.text, count = answered()).to_string()}
                 </p>
                 <button class="danger" id="confirm-start-over" on:click=confirm.clone()>
-                    {t!(i18n, start_over.confirm)}
+                    {tr(i18n, |l| td_string!(l, start_over.confirm))}
                 </button>
                 <button
                     class="secondary"
@@ -61,7 +62,7 @@ pub fn StartOver() -> impl IntoView {
                     node_ref=cancel
                     on:click=move |_| asking.set(false)
                 >
-                    {t!(i18n, start_over.cancel)}
+                    {tr(i18n, |l| td_string!(l, start_over.cancel))}
                 </button>
             </div>
         </Show>

@@ -6,7 +6,8 @@ use leptos_router::components::A;
 
 use crate::domain::profile::ProfileIndexEntry;
 use crate::ui::components::PageHeading;
-use crate::ui::i18n::{t, use_i18n};
+use crate::ui::i18n::{t, td_string, use_i18n};
+use crate::ui::tr;
 use crate::ui::{text, LoadFailure};
 
 /// Shown when the role profile cannot be used; lists every problem found.
@@ -28,12 +29,13 @@ pub fn ErrorPage(file: String, failure: LoadFailure) -> impl IntoView {
     let downloaded = download.map(|error| {
         view! { <li><code>{move || text::browser_error(i18n.get_locale(), &error)}</code></li> }
     });
-    let in_english =
-        by_rules.then(|| view! { <p class="muted">{t!(i18n, errors.details_language)}</p> });
+    let in_english = by_rules.then(
+        || view! { <p class="muted">{tr(i18n, |l| td_string!(l, errors.details_language))}</p> },
+    );
     let file_name = file.clone();
     view! {
         <main class="page error-page">
-            <h1>{t!(i18n, errors.profile_title)}</h1>
+            <h1>{tr(i18n, |l| td_string!(l, errors.profile_title))}</h1>
             <p role="alert">
                 {t!(i18n, errors.found, count = move || count, file = view! { <code>{file_name.clone()}</code> })}
             </p>
@@ -49,7 +51,7 @@ pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <main class="page">
-            <PageHeading>{t!(i18n, errors.not_found_title)}</PageHeading>
+            <PageHeading>{tr(i18n, |l| td_string!(l, errors.not_found_title))}</PageHeading>
             <p>{t!(i18n, errors.not_found, <a> = |children: ChildrenFn| view! { <A href="/">{children()}</A> })}</p>
         </main>
     }
@@ -61,7 +63,7 @@ pub fn UnknownRole(requested: String, roles: Vec<ProfileIndexEntry>) -> impl Int
     let i18n = use_i18n();
     view! {
         <main class="page unknown-role">
-            <h1>{t!(i18n, errors.unknown_role_title)}</h1>
+            <h1>{tr(i18n, |l| td_string!(l, errors.unknown_role_title))}</h1>
             <p role="alert">{t!(i18n, errors.unknown_role, id = requested.clone())}</p>
             <ul class="roles" id="roles">
                 {roles

@@ -16,7 +16,8 @@ use crate::domain::profile::SelfRating;
 use crate::domain::progress::Mode;
 use crate::domain::walk::ratings_step_area;
 use crate::ui::components::*;
-use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::i18n::{t, t_string, td_string, use_i18n};
+use crate::ui::tr;
 use crate::ui::Session;
 
 #[component]
@@ -188,7 +189,7 @@ pub fn ItemPage() -> impl IntoView {
         let Some(step) = walk.step(&id).cloned() else {
             return view! {
                 <main class="page">
-                    <h1>{t!(i18n, item.missing_title)}</h1>
+                    <h1>{tr(i18n, |l| td_string!(l, item.missing_title))}</h1>
                     <p>{t!(i18n, item.missing, <a> = |children: ChildrenFn| view! { <A href="/">{children()}</A> })}</p>
                 </main>
             }
@@ -266,23 +267,23 @@ pub fn ItemPage() -> impl IntoView {
                 {body}
                 <p class="hint" role="status" aria-live="polite">
                     {move || match hint.get() {
-                        Some(Hint::RateFirst) => t!(i18n, item.hint_ratings).into_any(),
-                        Some(Hint::ChooseFirst) => t!(i18n, item.hint_question).into_any(),
+                        Some(Hint::RateFirst) => tr(i18n, |l| td_string!(l, item.hint_ratings)).into_any(),
+                        Some(Hint::ChooseFirst) => tr(i18n, |l| td_string!(l, item.hint_question)).into_any(),
                         None => ().into_any(),
                     }}
                 </p>
                 <nav class="item-nav" aria-label=move || t_string!(i18n, item.nav_label)>
                     <button class="secondary" id="back" disabled=is_first on:click=move |_| back()>
-                        {t!(i18n, item.back)}
+                        {tr(i18n, |l| td_string!(l, item.back))}
                     </button>
                     <button class="secondary" id="skip" on:click=move |_| skip()>
-                        {t!(i18n, item.skip)}
+                        {tr(i18n, |l| td_string!(l, item.skip))}
                     </button>
                     <button class="primary" id="next" on:click=move |_| next()>
-                        {move || if is_last() { t!(i18n, item.see_results).into_any() } else { t!(i18n, item.next).into_any() }}
+                        {move || if is_last() { tr(i18n, |l| td_string!(l, item.see_results)).into_any() } else { tr(i18n, |l| td_string!(l, item.next)).into_any() }}
                     </button>
                 </nav>
-                <p class="muted keyboard-hint">{t!(i18n, item.keyboard_hint)}</p>
+                <p class="muted keyboard-hint">{tr(i18n, |l| td_string!(l, item.keyboard_hint))}</p>
             </main>
         }
         .into_any()

@@ -9,8 +9,9 @@ use crate::domain::progress::Mode;
 use crate::domain::report::AreaRow;
 use crate::domain::scoring::assess;
 use crate::ui::components::*;
-use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::text;
+use crate::ui::tr;
 use crate::ui::Session;
 
 #[component]
@@ -30,7 +31,8 @@ pub fn ResultsPage() -> impl IntoView {
     let language = profile.language.clone();
     let review_href = move || format!("/check/{}", session.resume_item().unwrap_or_default());
 
-    let readiness = move || match assessment.read().readiness {
+    let readiness = move || {
+        match assessment.read().readiness {
         Some(r) => {
             let figure = move || {
                 view! {
@@ -43,13 +45,14 @@ pub fn ResultsPage() -> impl IntoView {
                 .into_any()
         }
         None if assessment.read().guessing.is_some() => view! {
-            <p class="readiness" id="readiness-withheld">{t!(i18n, results.readiness_withheld)}</p>
+            <p class="readiness" id="readiness-withheld">{tr(i18n, |l| td_string!(l, results.readiness_withheld))}</p>
         }
         .into_any(),
         None => view! {
-            <p class="readiness" id="readiness-none">{t!(i18n, results.readiness_none)}</p>
+            <p class="readiness" id="readiness-none">{tr(i18n, |l| td_string!(l, results.readiness_none))}</p>
         }
         .into_any(),
+    }
     };
 
     let rows = move || {
@@ -67,7 +70,7 @@ pub fn ResultsPage() -> impl IntoView {
             let steps = assessment.read().plan.steps.clone();
             if steps.is_empty() {
                 return view! {
-                    <p id="plan-empty">{t!(i18n, results.plan_empty)}</p>
+                    <p id="plan-empty">{tr(i18n, |l| td_string!(l, results.plan_empty))}</p>
                 }
                 .into_any();
             }
@@ -107,7 +110,7 @@ pub fn ResultsPage() -> impl IntoView {
             let count = areas.len();
             view! {
                 <section class="continue no-print" aria-labelledby="continue-title">
-                    <h2 id="continue-title">{t!(i18n, results.unclear_heading)}</h2>
+                    <h2 id="continue-title">{tr(i18n, |l| td_string!(l, results.unclear_heading))}</h2>
                     <p>{move || t_string!(i18n, results.unclear, count = count).to_string()}</p>
                     <button
                         class="primary"
@@ -118,7 +121,7 @@ pub fn ResultsPage() -> impl IntoView {
                             }
                         }
                     >
-                        {t!(i18n, results.unclear_button)}
+                        {tr(i18n, |l| td_string!(l, results.unclear_button))}
                     </button>
                 </section>
             }
@@ -128,13 +131,13 @@ pub fn ResultsPage() -> impl IntoView {
     view! {
         <main class="page results">
             <Notices />
-            <p class="eyebrow">{t!(i18n, results.eyebrow)}</p>
+            <p class="eyebrow">{tr(i18n, |l| td_string!(l, results.eyebrow))}</p>
             <PageHeading lang=language>{title}</PageHeading>
             {guessing}
             {readiness}
             {continue_unclear}
             <section aria-labelledby="by-area">
-                <h2 id="by-area">{t!(i18n, results.by_area)}</h2>
+                <h2 id="by-area">{tr(i18n, |l| td_string!(l, results.by_area))}</h2>
                 <p class="muted">{t!(i18n, results.legend, min = MIN_ANSWERS)}</p>
                 {move || view! { <LevelChart areas=assessment.read().areas.clone() /> }}
                 <AreasTable of=TableOf::Own>
@@ -142,14 +145,14 @@ pub fn ResultsPage() -> impl IntoView {
                 </AreasTable>
             </section>
             <section aria-labelledby="next-steps">
-                <h2 id="next-steps">{t!(i18n, results.next_heading)}</h2>
+                <h2 id="next-steps">{tr(i18n, |l| td_string!(l, results.next_heading))}</h2>
                 {plan}
-                <p class="print-only muted">{t!(i18n, results.print_note)}</p>
+                <p class="print-only muted">{tr(i18n, |l| td_string!(l, results.print_note))}</p>
             </section>
             <KeepResults assessment />
             <div class="actions no-print">
-                <A href=review_href attr:class="button secondary">{t!(i18n, results.review)}</A>
-                <A href="/" attr:class="button secondary">{t!(i18n, results.start_page)}</A>
+                <A href=review_href attr:class="button secondary">{tr(i18n, |l| td_string!(l, results.review))}</A>
+                <A href="/" attr:class="button secondary">{tr(i18n, |l| td_string!(l, results.start_page))}</A>
                 <StartOver />
             </div>
         </main>

@@ -7,8 +7,9 @@ use crate::browser;
 use crate::domain::report::AreaRow;
 use crate::domain::share::SharedSummary;
 use crate::ui::components::*;
-use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::text;
+use crate::ui::tr;
 use crate::ui::Session;
 
 /// A results summary someone shared: read-only, from the link alone.
@@ -20,14 +21,14 @@ pub fn SharedPage() -> impl IntoView {
     let decoded = SharedSummary::decode(&browser::location_hash());
     let body = match decoded {
         Err(e) => view! {
-            <PageHeading>{t!(i18n, shared.unreadable_title)}</PageHeading>
+            <PageHeading>{tr(i18n, |l| td_string!(l, shared.unreadable_title))}</PageHeading>
             <p role="alert" id="shared-error">
                 {move || text::as_sentence(&text::share_error(i18n.get_locale(), &e))}
             </p>
         }
         .into_any(),
         Ok(summary) if summary.profile_id != profile.id => view! {
-            <PageHeading>{t!(i18n, shared.other_role_title)}</PageHeading>
+            <PageHeading>{tr(i18n, |l| td_string!(l, shared.other_role_title))}</PageHeading>
             <p role="alert" id="shared-error">
                 {t!(i18n, shared.other_role, id = summary.profile_id.clone())}
             </p>
@@ -58,13 +59,13 @@ pub fn SharedPage() -> impl IntoView {
                 }
             };
             view! {
-                <p class="eyebrow">{t!(i18n, shared.eyebrow)}</p>
+                <p class="eyebrow">{tr(i18n, |l| td_string!(l, shared.eyebrow))}</p>
                 <PageHeading lang=profile.language.clone()>{profile.role.title.clone()}</PageHeading>
                 <p class="readiness" id="shared-readiness">{readiness}</p>
                 <AreasTable of=TableOf::Shared id="shared-table">
                     {rows}
                 </AreasTable>
-                <p class="muted">{t!(i18n, shared.note)}</p>
+                <p class="muted">{tr(i18n, |l| td_string!(l, shared.note))}</p>
             }
             .into_any()
         }
@@ -72,7 +73,7 @@ pub fn SharedPage() -> impl IntoView {
     view! {
         <main class="page shared">
             {body}
-            <p><A href="/">{t!(i18n, shared.take_check)}</A></p>
+            <p><A href="/">{tr(i18n, |l| td_string!(l, shared.take_check))}</A></p>
         </main>
     }
 }

@@ -7,8 +7,9 @@ use leptos_router::hooks::use_navigate;
 use crate::domain::progress::Mode;
 use crate::domain::walk::{quick_limit, Walk};
 use crate::ui::components::*;
-use crate::ui::i18n::{t, t_string, use_i18n, I18nLocaleTrait as _};
+use crate::ui::i18n::{t, t_string, td_string, use_i18n, I18nLocaleTrait as _};
 use crate::ui::text;
+use crate::ui::tr;
 use crate::ui::Session;
 
 #[component]
@@ -99,7 +100,7 @@ pub fn WelcomePage() -> impl IntoView {
     view! {
         <main class="page welcome">
             <Notices />
-            <p class="eyebrow">{t!(i18n, welcome.eyebrow)}</p>
+            <p class="eyebrow">{tr(i18n, |l| td_string!(l, welcome.eyebrow))}</p>
             <PageHeading lang=language.clone()>{role.title.clone()}</PageHeading>
             <p class="role-meta" lang=language.clone()>
                 {role.company.clone()} " \u{00b7} " {role.location.clone()}
@@ -110,8 +111,8 @@ pub fn WelcomePage() -> impl IntoView {
             <p lang=language.clone()>{role.summary.clone()}</p>
 
             <section aria-labelledby="covers">
-                <h2 id="covers">{t!(i18n, welcome.covers_heading)}</h2>
-                <p>{t!(i18n, welcome.covers)}</p>
+                <h2 id="covers">{tr(i18n, |l| td_string!(l, welcome.covers_heading))}</h2>
+                <p>{tr(i18n, |l| td_string!(l, welcome.covers))}</p>
                 <ol class="areas">{areas}</ol>
                 <p>
                     {t!(i18n, welcome.modes, total, minutes, quick_total, quick_minutes)}
@@ -119,8 +120,8 @@ pub fn WelcomePage() -> impl IntoView {
             </section>
 
             <section aria-labelledby="privacy" class="privacy">
-                <h2 id="privacy">{t!(i18n, welcome.privacy_heading)}</h2>
-                <p>{t!(i18n, welcome.privacy)}</p>
+                <h2 id="privacy">{tr(i18n, |l| td_string!(l, welcome.privacy_heading))}</h2>
+                <p>{tr(i18n, |l| td_string!(l, welcome.privacy))}</p>
             </section>
 
             <div class="actions">
@@ -148,7 +149,7 @@ pub fn WelcomePage() -> impl IntoView {
                         }}
                     </A>
                     <A href="/results" attr:class="button secondary" attr:id="see-results">
-                        {t!(i18n, welcome.see_results)}
+                        {tr(i18n, |l| td_string!(l, welcome.see_results))}
                     </A>
                     <StartOver />
                 </Show>
