@@ -287,3 +287,21 @@ pub fn app_url(path: &str) -> String {
         .unwrap_or_default();
     format!("{origin}{}/{path}", base_path())
 }
+
+/// Opens every folded section (`<details>`) of the page, so that a print shows all of it.
+pub fn open_all_details() {
+    let Some(list) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("details:not([open])").ok())
+    else {
+        return;
+    };
+    for i in 0..list.length() {
+        if let Some(element) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = element.set_attribute("open", "");
+        }
+    }
+}

@@ -113,7 +113,8 @@ pub struct Gap {
     pub size: f64,
     /// `weight * size`; the plan is ordered by it.
     pub priority: f64,
-    /// Questions answered wrongly (or only partly right) or skipped, in profile order.
+    /// Questions answered wrongly (or only partly right) or skipped, in profile order; each
+    /// question is under one step only, the highest in the plan of those it evidences.
     pub missed: Vec<String>,
 }
 
@@ -305,9 +306,17 @@ fn learning_plan(
         .collect();
     // Highest priority first; ties keep the profile's order.
     steps.sort_by(|(ao, a), (bo, b)| b.priority.total_cmp(&a.priority).then(ao.cmp(bo)));
-    LearningPlan {
-        steps: steps.into_iter().map(|(_, gap)| gap).collect(),
-    }
+    // Each missed question once, under the most important requirement it evidences (the first
+    // step that lists it); a requirement whose questions all sit higher up keeps its line.
+    let mut listed = std::collections::HashSet::new();
+    let steps = steps
+        .into_iter()
+        .map(|(_, mut gap)| {
+            gap.missed.retain(|id| listed.insert(id.clone()));
+            gap
+        })
+        .collect();
+    LearningPlan { steps }
 }
 
 impl Assessment {
@@ -320,6 +329,53 @@ impl Assessment {
 mod tests {
     use super::*;
     use crate::domain::testing::sample_profile;
+
+    #[test]
+    fn the_plan_lists_each_missed_question_once_under_its_most_important_requirement() {
+        // Every question evidences every requirement of its area.
+        let mut profile = sample_profile();
+        let by_area: Vec<(String, String)> = profile
+            .requirements
+            .iter()
+            .map(|r| (r.area.clone(), r.id.clone()))
+            .collect();
+        for q in &mut profile.questions {
+            for (area, id) in &by_area {
+                if *area == q.area && !q.requirements.contains(id) {
+                    q.requirements.push(id.clone());
+                }
+            }
+        }
+        let answers = answer_all(&profile, false);
+        let plan = assess(&profile, &answers, 1).plan;
+        let listed: Vec<&String> = plan.steps.iter().flat_map(|s| &s.missed).collect();
+        let unique: std::collections::HashSet<&&String> = listed.iter().collect();
+        assert_eq!(listed.len(), unique.len(), "{listed:?}");
+        // Every question that evidences several planned requirements sits under the first.
+        let mut shared = 0;
+        for q in &profile.questions {
+            let under: Vec<usize> = plan
+                .steps
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| q.requirements.contains(&s.requirement_id))
+                .map(|(i, _)| i)
+                .collect();
+            if let Some(&first) = under.first() {
+                assert!(plan.steps[first].missed.contains(&q.id), "{}", q.id);
+                shared += usize::from(under.len() > 1);
+            }
+        }
+        assert!(
+            shared > 0,
+            "the sample has questions that evidence two planned requirements"
+        );
+        // Priority order is kept.
+        assert!(plan
+            .steps
+            .windows(2)
+            .all(|w| w[0].priority >= w[1].priority));
+    }
 
     fn answer_all(profile: &Profile, right: bool) -> Answers {
         profile

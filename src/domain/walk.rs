@@ -231,6 +231,38 @@ impl Walk {
             .map(|s| s.item_id.as_str())
     }
 
+    /// Whether "Next" on `step_id` leads to another step rather than to the results: there is a
+    /// step after it now, or, in a quick check (which picks its next question only once this
+    /// one is passed), there would be one after passing it. Passing is taken as a skip, which
+    /// never ends an area sooner than an answer would; an answer that settles the last open
+    /// area still ends the check there.
+    pub fn has_next(
+        profile: &Profile,
+        mode: Mode,
+        answers: &Answers,
+        continued: &[String],
+        seed: u64,
+        step_id: &str,
+    ) -> bool {
+        let skip_done = !continued.is_empty();
+        let walk = Walk::new(profile, mode, answers, continued, seed);
+        if walk.next_for(step_id, answers, skip_done).is_some() {
+            return true;
+        }
+        let Some(step) = walk.step(step_id).filter(|s| !s.is_done(answers)) else {
+            return false;
+        };
+        let mut passed = answers.clone();
+        for member in &step.members {
+            passed
+                .entry(member.clone())
+                .or_insert(crate::domain::answer::Answer::Skipped);
+        }
+        Walk::new(profile, mode, &passed, continued, seed)
+            .next_for(step_id, &passed, skip_done)
+            .is_some()
+    }
+
     /// The step before `step_id`, or `None` at the start.
     pub fn previous(&self, step_id: &str) -> Option<&str> {
         let i = self.position(step_id)?;
@@ -338,6 +370,54 @@ mod tests {
         assert_eq!(ratings_step_area("self-ratings_infra"), Some("infra"));
         assert_eq!(ratings_step_area("infra-q1"), None);
         assert_eq!(walk.step("infra-q1").map(|s| s.area_index), Some(1));
+    }
+
+    #[test]
+    fn next_leads_on_wherever_another_step_will_come() {
+        let profile = sample_profile();
+        let has_next =
+            |mode, answers: &Answers, id: &str| Walk::has_next(&profile, mode, answers, &[], 7, id);
+        let none = Answers::new();
+        // A quick check picks its next question only once this one is passed: not there yet,
+        // but coming.
+        let quick = Walk::quick(&profile, &none, &[], 7);
+        let first = quick.first().unwrap().to_owned();
+        assert_eq!(quick.next_for(&first, &none, false), None);
+        assert!(has_next(Mode::Quick, &none, &first));
+        // Walk the quick check to its end, answering every question right: "Next" on every
+        // step but the last.
+        let mut answers = Answers::new();
+        let mut seen = 0;
+        while let Some(id) = Walk::quick(&profile, &answers, &[], 7)
+            .first_open(&answers)
+            .map(str::to_owned)
+        {
+            let walk = Walk::quick(&profile, &answers, &[], 7);
+            let step = walk.step(&id).unwrap().clone();
+            let more = has_next(Mode::Quick, &answers, &id);
+            for member in &step.members {
+                let answer = match profile.question(member) {
+                    Some(q) => Answer::Choice {
+                        selected: q.correct_options(),
+                    },
+                    None => Answer::Rating { level: 3 },
+                };
+                answers.insert(member.clone(), answer);
+            }
+            let after = Walk::quick(&profile, &answers, &[], 7);
+            let last = after.next_for(&id, &answers, false).is_none();
+            assert!(
+                more || last,
+                "{id}: the button said results, but the walk went on"
+            );
+            seen += 1;
+        }
+        assert!(seen > 2);
+        // A full check: the last screen leads to the results.
+        let full = Walk::full(&profile);
+        let last = full.steps().last().unwrap().item_id.clone();
+        assert!(!has_next(Mode::Full, &none, &last));
+        assert!(has_next(Mode::Full, &none, &full.steps()[0].item_id));
     }
 
     #[test]

@@ -205,6 +205,22 @@ impl Session {
         })
     }
 
+    /// Whether "Next" on `step_id` leads to another step rather than the results (see
+    /// [`Walk::has_next`]); reads the progress untracked.
+    pub fn has_next(&self, step_id: &str) -> bool {
+        let profile = self.profile();
+        self.progress.with_untracked(|p| {
+            Walk::has_next(
+                &profile,
+                p.mode,
+                &p.answers,
+                &p.continued,
+                p.option_seed,
+                step_id,
+            )
+        })
+    }
+
     /// The seed of this candidate's option order.
     pub fn option_seed(&self) -> u64 {
         self.progress.with_untracked(|p| p.option_seed)

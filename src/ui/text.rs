@@ -287,6 +287,25 @@ pub fn row_verdict(locale: Locale, row: &AreaRow) -> String {
     }
 }
 
+/// A row's verdict in a word or two: "meets", "below", "not clear yet".
+pub fn verdict_short(locale: Locale, row: &AreaRow) -> String {
+    match &row.verdict {
+        Some(Verdict::Meets) => td_string!(locale, words.meets).to_string(),
+        Some(Verdict::Below { .. }) => td_string!(locale, words.below_short).to_string(),
+        Some(Verdict::NotClear { .. }) => td_string!(locale, words.unclear_short).to_string(),
+        None => td_string!(locale, words.gap, gap = gap(locale, row.gap)).to_string(),
+    }
+}
+
+/// The level shown, as a figure ("2.4"), or that there is none yet.
+pub fn glance_level(locale: Locale, shown: &ShownLevel) -> String {
+    match *shown {
+        ShownLevel::Level { level, .. } => decimal(locale, level, 1),
+        ShownLevel::TooFew { .. } => td_string!(locale, words.no_level).to_string(),
+        ShownLevel::Withheld => td_string!(locale, words.not_shown).to_string(),
+    }
+}
+
 /// A row's self-rating with how it compares, or a dash.
 pub fn self_rating(locale: Locale, row: &AreaRow) -> String {
     match row.self_rating {

@@ -59,7 +59,7 @@ for (const [language, colorScheme, size] of RUNS) {
     assert.deepEqual(await violations(page), [], "question");
 
     await page.goto(`${env.server.url}results`);
-    await page.locator(".areas-table").waitFor();
+    await page.locator(".areas-table").waitFor({ state: "attached" });
     assert.deepEqual(await violations(page), [], "results");
     // Every folded section opened.
     const folded = page.locator("details:not([open]) > summary");

@@ -37,7 +37,7 @@ async function walkEverything(page, right) {
 }
 
 async function gaps(page) {
-  await page.locator("table.areas-table tbody tr").first().waitFor();
+  await page.locator("table.areas-table tbody tr").first().waitFor({ state: "attached" });
   return page.$$eval("table.areas-table tbody tr", (rows) =>
     rows.map((r) => {
       const cell = r.querySelector("td.verdict");
@@ -167,8 +167,15 @@ test("keyboard only, a consistent candidate's quick check ends on verdicts in fe
   await tabToAndPress(page, "start-quick");
   await page.waitForURL(/\/check\//);
   const seen = [];
-  while (itemInUrl(page)) seen.push(await answerWithKeys(page, true));
+  const labels = [];
+  while (itemInUrl(page)) {
+    await page.locator("#item-prompt").waitFor();
+    labels.push(await page.locator("#next").innerText());
+    seen.push(await answerWithKeys(page, true));
+  }
   await page.waitForURL(/\/results$/);
+  // Before each answer the button says where it leads: "Next" wherever another screen followed.
+  assert.deepEqual(labels.slice(0, -1).filter((l) => l !== "Next"), [], labels.join(" | "));
   const questions = seen.filter((id) => profile.questions.some((q) => q.id === id));
   console.log(`quick check, every answer right: ${questions.length} knowledge questions`);
   assert.ok(questions.length < 30, `${questions.length} questions asked`);

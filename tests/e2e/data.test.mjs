@@ -117,7 +117,7 @@ async function finishQuick(page, right) {
   // Not all right: two in three, so the answers are clearly no guessing but leave gaps.
   while (itemInUrl(page)) await answerWithKeys(page, profile, right ? true : n++ % 3 !== 0);
   await page.waitForURL(/\/results$/);
-  await page.locator("table.areas-table tbody tr").first().waitFor();
+  await page.locator("table.areas-table tbody tr").first().waitFor({ state: "attached" });
 }
 
 const tableRows = (page, selector) =>
@@ -178,6 +178,9 @@ test("the summary downloads as Markdown and the results print on at most two A4 
 
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.locator("#keep").isVisible(), false, "buttons are not printed");
+  // The folded table and plan print too.
+  assert.equal(await page.locator("#fold-areas").getAttribute("open"), null);
+  for (const part of [".areas-table", "#plan", ".chart"]) assert.ok(await page.locator(part).isVisible(), `${part} is printed`);
   const pdf = (await page.pdf({ format: "A4", printBackground: false })).toString("latin1");
   const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   console.log(`printed report: ${pages} page(s)`);

@@ -177,7 +177,7 @@ test("keyboard only (Tab, Shift+Tab, arrows, Space, Enter): a quick check from t
   }
 
   // The results page, with every answer counted.
-  await page.locator("table.areas-table tbody tr").first().waitFor();
+  await page.locator("table.areas-table tbody tr").first().waitFor({ state: "attached" });
   const saved = await savedAnswers(page);
   const questions = walked.filter((id) => !id.startsWith("self-ratings_"));
   assert.equal(walked.length - questions.length, profile.areas.length, "one self-rating screen per area");
@@ -228,7 +228,7 @@ test("focus is never lost after navigation: new items, Back, the results page, t
     await answerWithKeys(page, profile, true);
   }
   await page.waitForURL(/\/results$/);
-  await page.locator("table.areas-table").waitFor();
+  await page.locator("table.areas-table").waitFor({ state: "attached" });
   await notLost("the results page after the last item");
 
   // Back to the start page by its link, then to the results again.
@@ -238,7 +238,7 @@ test("focus is never lost after navigation: new items, Back, the results page, t
   await notLost("the start page, from the results page");
   await tabTo(page, "#see-results");
   await press(page, "Enter");
-  await page.locator("table.areas-table").waitFor();
+  await page.locator("table.areas-table").waitFor({ state: "attached" });
   await notLost("the results page, from the start page");
   assert.deepEqual(lost, [], "focus after navigating between pages");
   assert.deepEqual(problems, []);
@@ -462,9 +462,9 @@ test("focus is visible on everything Tab reaches", async () => {
   const stops = await tabThroughPage(page, "question with code");
   assert.ok(stops.some((s) => s.startsWith("pre")), "the code block is reachable, to scroll it");
   await page.goto(`${env.server.url}results`);
-  await page.locator("table.areas-table").waitFor();
-  await page.locator("#plan details").first().waitFor();
-  await page.$$eval("#plan details", (ds) => ds.forEach((d) => (d.open = true)));
+  await page.locator("table.areas-table").waitFor({ state: "attached" });
+  await page.locator("#plan details").first().waitFor({ state: "attached" });
+  await page.$$eval("details", (ds) => ds.forEach((d) => (d.open = true)));
   await tabThroughPage(page, "results");
   await page.goto(env.server.url);
   await page.locator("#continue").waitFor();
@@ -512,7 +512,7 @@ test("with prefers-reduced-motion: reduce nothing transitions, animates or scrol
   await page.keyboard.press("1");
   assert.deepEqual(await moving(page), [], "question");
   await page.goto(`${env.server.url}results`);
-  await page.locator("table.areas-table").waitFor();
+  await page.locator("table.areas-table").waitFor({ state: "attached" });
   await page.$$eval("details", (ds) => ds.forEach((d) => (d.open = true)));
   assert.deepEqual(await moving(page), [], "results");
   assert.deepEqual(problems, []);
@@ -566,8 +566,8 @@ test("touch targets are at least 24 × 24 px on a phone (390 × 844)", async () 
   await openItem(page, multiple.id);
   await measure(`question ${multiple.id}`);
   await page.goto(`${env.server.url}results`);
-  await page.locator("#plan details").first().waitFor();
-  await page.$$eval("#plan details", (ds) => ds.forEach((d) => (d.open = true)));
+  await page.locator("#plan details").first().waitFor({ state: "attached" });
+  await page.$$eval("details", (ds) => ds.forEach((d) => (d.open = true)));
   await page.locator("#share").click();
   await page.locator("#share-link").waitFor();
   await measure("results");

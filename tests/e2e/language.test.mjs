@@ -80,7 +80,7 @@ test("a German browser gets the German interface, and is told once that the ques
   await page.locator("#start").click();
   await page.locator("#item-prompt").waitFor();
   assert.equal(await page.locator("#next").innerText(), "Weiter");
-  assert.match(await page.locator("#progress-overall").innerText(), /^Insgesamt: 0 von \d+$/);
+  assert.match(await page.locator("#progress-overall").innerText(), /^Erledigt: 0 von \d+$/);
   await noEnglishLeft(page, "self-rating page");
   for (let i = 0; i < 4; i++) await answerWithKeys(page, profile, false);
   await page.locator("#item-prompt").waitFor();
@@ -129,15 +129,15 @@ test("German results: decimal commas, the summary, print and the share page in G
   await page.locator("#start").click();
   for (let i = 0; i < 6; i++) await answerWithKeys(page, profile, false);
   await page.goto(`${env.server.url}results`);
-  await page.locator(".areas-table").waitFor();
+  await page.locator(".areas-table").waitFor({ state: "attached" });
   assert.equal(await lang(page), "de");
   // The level asked, with a decimal comma.
-  const asked = await page.locator(".areas-table tbody tr td:nth-child(2)").allInnerTexts();
+  const asked = await page.locator(".areas-table tbody tr td:nth-child(2)").allTextContents();
   assert.ok(asked.length === profile.areas.length);
   for (const figure of asked) assert.match(figure, /^\d,\d$/);
-  assert.equal(await page.locator(".areas-table thead th").first().innerText(), "Bereich");
-  await page.locator("#plan details").first().waitFor();
-  await page.$$eval("#plan details", (ds) => ds.forEach((d) => (d.open = true)));
+  assert.equal(await page.locator(".areas-table thead th").first().textContent(), "Bereich");
+  await page.locator("#plan details").first().waitFor({ state: "attached" });
+  await page.$$eval("details", (ds) => ds.forEach((d) => (d.open = true)));
   await noEnglishLeft(page, "results page");
 
   // The Markdown summary.

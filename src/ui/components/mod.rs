@@ -1,6 +1,7 @@
 //! Small components the pages are made of; each renders and dispatches to the session.
 
 mod areas_table;
+mod glance;
 mod keep_results;
 mod level_chart;
 mod notices;
@@ -14,6 +15,7 @@ mod self_ratings;
 mod start_over;
 
 pub use areas_table::*;
+pub use glance::*;
 pub use keep_results::*;
 pub use level_chart::*;
 pub use notices::*;

@@ -40,7 +40,7 @@ pub fn PlanStep(gap: Gap, profile: std::sync::Arc<Profile>) -> impl IntoView {
                 .collect::<Vec<_>>()
                 .join(" \u{00b7} ");
             view! {
-                <li>
+                <li data-question=q.id.clone()>
                     <details>
                         <summary lang=language.clone()>{q.prompt.clone()}</summary>
                         <p><strong>{tr(i18n, |l| td_string!(l, plan.answer))}</strong>" "<span lang=language.clone()>{correct}</span></p>

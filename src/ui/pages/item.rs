@@ -203,10 +203,10 @@ pub fn ItemPage() -> impl IntoView {
         let is_last = {
             let id = id.clone();
             move || {
-                // Follow the walk and the answers; `next_step` reads them untracked.
+                // Follow the walk and the answers; `has_next` reads them untracked.
                 session.walk();
                 session.progress.track();
-                session.next_step(&id).is_none()
+                !session.has_next(&id)
             }
         };
         let overall = Signal::derive(move || {

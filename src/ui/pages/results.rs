@@ -69,16 +69,46 @@ pub fn ResultsPage() -> impl IntoView {
         move || {
             let steps = assessment.read().plan.steps.clone();
             if steps.is_empty() {
-                return view! {
-                    <p id="plan-empty">{tr(i18n, |l| td_string!(l, results.plan_empty))}</p>
-                }
-                .into_any();
+                return ().into_any();
             }
             let items = steps
                 .into_iter()
                 .map(|gap| view! { <PlanStep gap profile=profile.clone() /> })
                 .collect_view();
             view! { <ol class="plan" id="plan">{items}</ol> }.into_any()
+        }
+    };
+
+    // A print shows the folded detail too (the browser's own print command included).
+    let before_print =
+        window_event_listener_untyped("beforeprint", |_| crate::browser::open_all_details());
+    on_cleanup(move || before_print.remove());
+
+    // What to learn first: the plan's top three, or that there is nothing to learn.
+    let top_steps = {
+        let profile = profile.clone();
+        move || {
+            let steps: Vec<_> = assessment
+                .read()
+                .plan
+                .steps
+                .iter()
+                .take(3)
+                .cloned()
+                .collect();
+            if steps.is_empty() {
+                return view! {
+                    <p id="plan-empty">{tr(i18n, |l| td_string!(l, results.plan_empty))}</p>
+                }
+                .into_any();
+            }
+            view! {
+                <section aria-labelledby="top-heading" class="no-print">
+                    <h2 id="top-heading">{tr(i18n, |l| td_string!(l, results.top_heading))}</h2>
+                    <TopSteps steps profile=profile.clone() />
+                </section>
+            }
+            .into_any()
         }
     };
 
@@ -135,20 +165,40 @@ pub fn ResultsPage() -> impl IntoView {
             <PageHeading lang=language>{title}</PageHeading>
             {guessing}
             {readiness}
+            // One phone screen: the verdict per area and what to learn first; the detail is
+            // folded below, opened on demand (and for printing).
+            // Printed, the table and the plan (unfolded before printing) say the same at length.
+            <section aria-labelledby="glance" class="no-print">
+                <h2 id="glance">{tr(i18n, |l| td_string!(l, results.glance_heading))}</h2>
+                {move || {
+                    let rows = assessment.read().areas.iter().map(AreaRow::from_result).collect();
+                    view! { <AreaGlance rows /> }
+                }}
+            </section>
+            {top_steps}
             {continue_unclear}
-            <section aria-labelledby="by-area">
-                <h2 id="by-area">{tr(i18n, |l| td_string!(l, results.by_area))}</h2>
+            <details class="fold" id="fold-areas">
+                <summary>
+                    <h2 id="by-area">{tr(i18n, |l| td_string!(l, results.more_areas))}</h2>
+                </summary>
                 <p class="muted">{t!(i18n, results.legend, min = MIN_ANSWERS)}</p>
                 {move || view! { <LevelChart areas=assessment.read().areas.clone() /> }}
                 <AreasTable of=TableOf::Own>
                     {rows}
                 </AreasTable>
-            </section>
-            <section aria-labelledby="next-steps">
-                <h2 id="next-steps">{tr(i18n, |l| td_string!(l, results.next_heading))}</h2>
+            </details>
+            <details class="fold" id="fold-plan">
+                <summary>
+                    <h2 id="next-steps">
+                        {move || {
+                            let count = assessment.read().plan.steps.len();
+                            t_string!(i18n, results.full_plan, count).to_string()
+                        }}
+                    </h2>
+                </summary>
                 {plan}
-                <p class="print-only muted">{tr(i18n, |l| td_string!(l, results.print_note))}</p>
-            </section>
+            </details>
+            <p class="print-only muted">{tr(i18n, |l| td_string!(l, results.print_note))}</p>
             <KeepResults assessment />
             <div class="actions no-print">
                 <A href=review_href attr:class="button secondary">{tr(i18n, |l| td_string!(l, results.review))}</A>

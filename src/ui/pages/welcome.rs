@@ -107,23 +107,8 @@ pub fn WelcomePage() -> impl IntoView {
                 {role.employment.clone().map(|e| format!(" \u{00b7} {e}"))}
             </p>
             {questions_language}
-            <p class="muted">{t!(i18n, welcome.source, source = role.source.clone())}</p>
-            <p lang=language.clone()>{role.summary.clone()}</p>
-
-            <section aria-labelledby="covers">
-                <h2 id="covers">{tr(i18n, |l| td_string!(l, welcome.covers_heading))}</h2>
-                <p>{tr(i18n, |l| td_string!(l, welcome.covers))}</p>
-                <ol class="areas">{areas}</ol>
-                <p>
-                    {t!(i18n, welcome.modes, total, minutes, quick_total, quick_minutes)}
-                </p>
-            </section>
-
-            <section aria-labelledby="privacy" class="privacy">
-                <h2 id="privacy">{tr(i18n, |l| td_string!(l, welcome.privacy_heading))}</h2>
-                <p>{tr(i18n, |l| td_string!(l, welcome.privacy))}</p>
-            </section>
-
+            // On a phone the role, the time each check takes and the start are the first screen;
+            // what the check covers follows.
             <div class="actions">
                 <Show
                     when=started
@@ -154,6 +139,23 @@ pub fn WelcomePage() -> impl IntoView {
                     <StartOver />
                 </Show>
             </div>
+            <p class="muted">{t!(i18n, welcome.source, source = role.source.clone())}</p>
+            <p lang=language.clone()>{role.summary.clone()}</p>
+
+            <section aria-labelledby="covers">
+                <h2 id="covers">{tr(i18n, |l| td_string!(l, welcome.covers_heading))}</h2>
+                <p>{tr(i18n, |l| td_string!(l, welcome.covers))}</p>
+                <ol class="areas">{areas}</ol>
+                <p>
+                    {t!(i18n, welcome.modes, total, minutes, quick_total, quick_minutes)}
+                </p>
+            </section>
+
+            <section aria-labelledby="privacy" class="privacy">
+                <h2 id="privacy">{tr(i18n, |l| td_string!(l, welcome.privacy_heading))}</h2>
+                <p>{tr(i18n, |l| td_string!(l, welcome.privacy))}</p>
+            </section>
+
             <ProgressFile />
         </main>
     }
