@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::problem::Problem;
+use super::problem::{shown, Problem};
 use super::profile::{Profile, QuestionKind};
 
 /// Knowledge questions an area needs before it can claim a level.
@@ -80,7 +80,28 @@ pub fn lint(profile: &Profile) -> Vec<Problem> {
     }
 
     for (i, q) in profile.questions.iter().enumerate() {
-        for (field, text) in [("prompt", &q.prompt), ("explanation", &q.explanation)] {
+        let options = q.options.iter().enumerate().map(|(j, o)| {
+            let text = o.explanation.as_deref().unwrap_or_default();
+            if text.trim().is_empty() {
+                problems.push(Problem::new(
+                    format!("questions[{i}] ({})", q.id),
+                    format!(
+                        "options[{j}] (\u{201c}{}\u{201d}) has no explanation: say why it is right, \
+                         or what makes it tempting and why it is wrong",
+                        shown(&o.text)
+                    ),
+                ));
+            }
+            (format!("options[{j}] explanation"), text)
+        });
+        let fields: Vec<(String, &str)> = [
+            ("prompt".to_owned(), q.prompt.as_str()),
+            ("explanation".to_owned(), q.explanation.as_str()),
+        ]
+        .into_iter()
+        .chain(options.collect::<Vec<_>>())
+        .collect();
+        for (field, text) in fields {
             let phrases = positional_references(text);
             if !phrases.is_empty() {
                 let quoted: Vec<String> = phrases.iter().map(|p| format!("\"{p}\"")).collect();
@@ -476,6 +497,47 @@ mod tests {
             found.iter().any(|m| m.starts_with(
                 "questions[3] (infra-q1): its prompt refers to an answer option by position \
                  (\"option B\")"
+            )),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn every_option_needs_its_own_explanation_that_names_no_position() {
+        let mut p = sample_profile();
+        let found = messages(&p);
+        assert!(
+            found.contains(
+                &"questions[0] (py-q1): options[2] (\u{201c}[1, 2, 3]\u{201d}) has no explanation: \
+                  say why it is right, or what makes it tempting and why it is wrong"
+                    .to_owned()
+            ),
+            "{found:#?}"
+        );
+        let options = p.questions.iter().map(|q| q.options.len()).sum::<usize>();
+        assert_eq!(
+            found
+                .iter()
+                .filter(|m| m.contains("has no explanation"))
+                .count(),
+            options
+        );
+        for q in &mut p.questions {
+            for o in &mut q.options {
+                o.explanation = Some(format!("`{}` is what the docs describe.", o.text));
+            }
+        }
+        p.questions[1].options[2].explanation =
+            Some("Tempting, but the third option is the one that cannot change.".to_owned());
+        let found = messages(&p);
+        assert!(
+            !found.iter().any(|m| m.contains("has no explanation")),
+            "{found:#?}"
+        );
+        assert!(
+            found.iter().any(|m| m.starts_with(
+                "questions[1] (py-q2): its options[2] explanation refers to an answer option by \
+                 position (\"third option\")"
             )),
             "{found:#?}"
         );

@@ -140,6 +140,10 @@ pub struct AnswerOption {
     pub text: String,
     #[serde(default, skip_serializing_if = "is_false")]
     pub correct: bool,
+    /// Why this option is right, or the misconception that makes it tempting and why it is
+    /// wrong; shown to a candidate who chose it. The lint requires one for every option.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
