@@ -65,6 +65,22 @@ test("a full all-wrong check: no page scrolls sideways, and the results open in 
   const listed = await page.$$eval("#plan .missed > li", (li) => li.map((l) => l.dataset.question));
   assert.ok(listed.length > 0);
   assert.equal(new Set(listed).size, listed.length, `no question twice: ${listed.join(" ")}`);
+  // Under each missed question: the option the candidate chose, with that option's own explanation.
+  const saved = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith("fitcheck.progress."));
+    return JSON.parse(localStorage.getItem(key)).answers;
+  });
+  for (const id of listed.slice(0, 5)) {
+    const question = profile.questions.find((q) => q.id === id);
+    const item = page.locator(`#plan .missed > li[data-question="${id}"]`);
+    await item.locator("summary").click();
+    const text = await item.innerText();
+    const chosen = saved[id].selected.map((i) => question.options[i]);
+    assert.ok(chosen.length > 0, id);
+    for (const option of chosen) assert.ok(text.includes(option.explanation), `${id}: the chosen option's explanation is shown`);
+    for (const other of question.options.filter((o, i) => !saved[id].selected.includes(i) && !o.correct))
+      assert.ok(!text.includes(other.explanation), `${id}: only the chosen option's explanation`);
+  }
   // The shared page of these results.
   await page.locator("#share").click();
   await page.goto(await page.locator("#share-link").inputValue());

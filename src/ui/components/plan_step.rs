@@ -2,15 +2,17 @@
 
 use leptos::prelude::*;
 
+use crate::domain::answer::Answer;
 use crate::domain::profile::Profile;
 use crate::domain::scoring::Gap;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::text;
-use crate::ui::tr;
+use crate::ui::{tr, Session};
 
 #[component]
 pub fn PlanStep(gap: Gap, profile: std::sync::Arc<Profile>) -> impl IntoView {
     let i18n = use_i18n();
+    let session = expect_context::<Session>();
     let language = profile.language.clone();
     let requirement = profile.requirement(&gap.requirement_id).cloned();
     let text = requirement
@@ -39,10 +41,41 @@ pub fn PlanStep(gap: Gap, profile: std::sync::Arc<Profile>) -> impl IntoView {
                 .map(|o| o.text.clone())
                 .collect::<Vec<_>>()
                 .join(" \u{00b7} ");
+            // What the candidate chose, each with its own explanation: why it was tempting and
+            // why it is wrong (or, for a right part of a partly right answer, why it is right).
+            let answer = session
+                .progress
+                .with_untracked(|p| p.answers.get(&q.id).cloned());
+            let chosen = match answer {
+                Some(Answer::Choice { selected }) => {
+                    let chosen = selected
+                        .iter()
+                        .filter_map(|&i| q.options.get(i))
+                        .map(|o| {
+                            view! {
+                                <li lang=language.clone()>
+                                    <span class="chosen-text">{o.text.clone()}</span>
+                                    {o.explanation.clone().map(|e| view! { <span class="muted">" \u{2014} " {e}</span> })}
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <p class="chosen-answer">
+                            <strong>{tr(i18n, |l| td_string!(l, plan.your_answer))}</strong>
+                        </p>
+                        <ul class="chosen">{chosen}</ul>
+                    }
+                    .into_any()
+                }
+                _ => view! { <p class="chosen-answer">{tr(i18n, |l| td_string!(l, plan.skipped))}</p> }
+                    .into_any(),
+            };
             view! {
                 <li data-question=q.id.clone()>
                     <details>
                         <summary lang=language.clone()>{q.prompt.clone()}</summary>
+                        {chosen}
                         <p><strong>{tr(i18n, |l| td_string!(l, plan.answer))}</strong>" "<span lang=language.clone()>{correct}</span></p>
                         <p lang=language.clone()>{q.explanation.clone()}</p>
                         <ul class="references" lang=language.clone()>{links}</ul>
