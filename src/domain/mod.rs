@@ -9,6 +9,7 @@ pub mod problem;
 pub mod profile;
 pub mod progress;
 pub mod report;
+pub mod review;
 pub mod scoring;
 pub mod seed;
 pub mod share;

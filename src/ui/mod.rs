@@ -15,7 +15,9 @@ use leptos_router::path;
 use crate::browser;
 use crate::domain::profile::{parse_index, ProfileIndexEntry};
 use crate::domain::{load_profile, Problem};
-use pages::{ErrorPage, ItemPage, NotFound, ResultsPage, SharedPage, UnknownRole, WelcomePage};
+use pages::{
+    ErrorPage, ItemPage, NotFound, ResultsPage, ReviewPage, SharedPage, UnknownRole, WelcomePage,
+};
 pub use session::{Imported, Persistence, Session};
 
 // The translation keys of `locales/*.json` as Rust, written by build.rs: `Locale`, `use_i18n`,
@@ -145,6 +147,7 @@ fn Pages() -> impl IntoView {
                 <Route path=path!("/") view=WelcomePage />
                 <Route path=path!("/check/:item") view=ItemPage />
                 <Route path=path!("/results") view=ResultsPage />
+                <Route path=path!("/review") view=ReviewPage />
                 <Route path=path!("/shared") view=SharedPage />
             </Routes>
         </Router>

@@ -66,6 +66,14 @@ test("keyboard only, every answer right: every area meets what is asked", async 
   }
   assert.equal(await page.locator("#guessing-notice").count(), 0);
   await page.locator("#plan-empty").waitFor();
+  // The review lists every question answered; "only what I missed" leaves none.
+  await page.locator("#review-answers").click();
+  await page.locator("#review").waitFor();
+  assert.equal(await page.locator(".review-item").count(), profile.questions.length);
+  await page.locator("#only-missed").focus();
+  await page.keyboard.press("Space");
+  await page.locator("#review-empty").waitFor();
+  assert.match(await page.locator("#review-count").innerText(), /^0 questions$/);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -81,6 +81,26 @@ test("a full all-wrong check: no page scrolls sideways, and the results open in 
     for (const other of question.options.filter((o, i) => !saved[id].selected.includes(i) && !o.correct))
       assert.ok(!text.includes(other.explanation), `${id}: only the chosen option's explanation`);
   }
+  // The review: every answered question, the choice and the right answer marked, each option with
+  // its own explanation, and nothing sideways.
+  await page.locator("#review-answers").click();
+  await page.locator("#review").waitFor();
+  assert.equal(await page.locator(".review-item").count(), Object.keys(saved).filter((id) => profile.questions.some((q) => q.id === id)).length);
+  assert.equal(await overflow(page), 0, "review page");
+  const first = page.locator(".review-item").first();
+  const id = await first.getAttribute("data-question");
+  const question = profile.questions.find((q) => q.id === id);
+  for (const [i, option] of question.options.entries()) {
+    const shown = first.locator(".review-option").filter({ hasText: option.explanation });
+    assert.equal(await shown.count(), 1, `${id}: option ${i}'s explanation`);
+    assert.equal(await shown.getAttribute("data-correct"), String(Boolean(option.correct)));
+    assert.equal(await shown.getAttribute("data-chosen"), String(saved[id].selected.includes(i)));
+  }
+  await page.locator("#only-missed").check();
+  assert.equal(await page.locator('.review-item[data-missed="false"]').count(), 0);
+  await page.goBack();
+  await page.locator("#area-glance").waitFor();
+  await page.locator("#share").waitFor();
   // The shared page of these results.
   await page.locator("#share").click();
   await page.goto(await page.locator("#share-link").inputValue());

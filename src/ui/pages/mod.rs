@@ -3,11 +3,13 @@
 mod errors;
 mod item;
 mod results;
+mod review;
 mod shared;
 mod welcome;
 
 pub use errors::*;
 pub use item::*;
 pub use results::*;
+pub use review::*;
 pub use shared::*;
 pub use welcome::*;

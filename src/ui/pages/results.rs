@@ -29,7 +29,6 @@ pub fn ResultsPage() -> impl IntoView {
     };
     let title = profile.role.title.clone();
     let language = profile.language.clone();
-    let review_href = move || format!("/check/{}", session.resume_item().unwrap_or_default());
 
     let readiness = move || {
         match assessment.read().readiness {
@@ -201,7 +200,7 @@ pub fn ResultsPage() -> impl IntoView {
             <p class="print-only muted">{tr(i18n, |l| td_string!(l, results.print_note))}</p>
             <KeepResults assessment />
             <div class="actions no-print">
-                <A href=review_href attr:class="button secondary">{tr(i18n, |l| td_string!(l, results.review))}</A>
+                <A href="/review" attr:class="button secondary" attr:id="review-answers">{tr(i18n, |l| td_string!(l, results.review))}</A>
                 <A href="/" attr:class="button secondary">{tr(i18n, |l| td_string!(l, results.start_page))}</A>
                 <StartOver />
             </div>
