@@ -67,6 +67,14 @@ for (const [language, colorScheme, size] of RUNS) {
     while ((await folded.count()) > 0) await folded.first().click();
     assert.deepEqual(await violations(page), [], "results with every section open");
 
+    await page.locator("#review-answers").click();
+    await page.locator("#review").waitFor();
+    assert.deepEqual(await violations(page), [], "review of the answers");
+    await page.locator("#only-missed").check();
+    assert.deepEqual(await violations(page), [], "review, only what was missed");
+    await page.goBack();
+    await page.locator("#share").waitFor();
+
     await page.locator("#share").click();
     const link = await page.locator("#share-link").inputValue();
     assert.deepEqual(await violations(page), [], "results with the share link");
