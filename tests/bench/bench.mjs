@@ -65,7 +65,7 @@ async function timings() {
     );
     t = performance.now();
     await page.goto(`${server.url}results`);
-    await page.locator("table.areas-table tbody tr").first().waitFor();
+    await page.locator("table.areas-table tbody tr").first().waitFor({ state: "attached" });
     results.push(performance.now() - t);
     await context.close();
   }
