@@ -5,6 +5,7 @@ pub mod answer;
 pub mod lint;
 pub mod measure;
 pub mod notice;
+pub mod practice;
 pub mod problem;
 pub mod profile;
 pub mod progress;

@@ -72,7 +72,12 @@ for (const [language, colorScheme, size] of RUNS) {
     assert.deepEqual(await violations(page), [], "review of the answers");
     await page.locator("#only-missed").check();
     assert.deepEqual(await violations(page), [], "review, only what was missed");
-    await page.goBack();
+    await page.goto(`${env.server.url}practice/${firstQuestion}`);
+    await page.locator('input[name="practice-answer"]').first().check();
+    await page.locator("#practice-check").click();
+    await page.locator("#practice-feedback").waitFor();
+    assert.deepEqual(await violations(page), [], "practice with its feedback");
+    await page.goto(`${env.server.url}results`);
     await page.locator("#share").waitFor();
 
     await page.locator("#share").click();

@@ -11,6 +11,7 @@ mod plan_step;
 mod progress_bar;
 mod progress_file;
 mod question;
+mod review_item;
 mod self_ratings;
 mod start_over;
 
@@ -25,6 +26,7 @@ pub use plan_step::*;
 pub use progress_bar::*;
 pub use progress_file::*;
 pub use question::*;
+pub use review_item::*;
 pub use self_ratings::*;
 pub use start_over::*;
 

@@ -2,6 +2,7 @@
 
 mod errors;
 mod item;
+mod practice;
 mod results;
 mod review;
 mod shared;
@@ -9,6 +10,7 @@ mod welcome;
 
 pub use errors::*;
 pub use item::*;
+pub use practice::*;
 pub use results::*;
 pub use review::*;
 pub use shared::*;

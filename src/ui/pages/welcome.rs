@@ -41,6 +41,10 @@ pub fn WelcomePage() -> impl IntoView {
         format!("/check/{item}")
     };
     let role = profile.role.clone();
+    let practice_href = format!(
+        "/practice/{}",
+        crate::domain::practice::next_question(&profile, None).unwrap_or("done")
+    );
     // Said once, where the candidate decides to start: the questions' language, when it is not
     // the interface's.
     let questions_language = {
@@ -156,6 +160,9 @@ pub fn WelcomePage() -> impl IntoView {
                 <p>{tr(i18n, |l| td_string!(l, welcome.privacy))}</p>
             </section>
 
+            <p class="practice-link">
+                <A href=practice_href attr:id="practice">{tr(i18n, |l| td_string!(l, practice.link))}</A>
+            </p>
             <ProgressFile />
         </main>
     }
