@@ -206,6 +206,19 @@ impl Profile {
         self.requirements.iter().find(|r| r.id == id)
     }
 
+    /// A requirement's own words and its area's title, as the learning plan names them (empty
+    /// where the profile has no such requirement or area).
+    pub fn requirement_and_area(&self, id: &str) -> (String, String) {
+        let requirement = self.requirement(id);
+        let area = requirement
+            .and_then(|r| self.area(&r.area))
+            .map(|a| a.title.clone());
+        (
+            requirement.map(|r| r.text.clone()).unwrap_or_default(),
+            area.unwrap_or_default(),
+        )
+    }
+
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
     }

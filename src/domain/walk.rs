@@ -236,7 +236,9 @@ impl Walk {
     /// one is passed), there would be one after passing it. Passing is taken as a skip, which
     /// never ends an area sooner than an answer would; an answer that settles the last open
     /// area still ends the check there.
+    /// `self` is the walk of `answers`; only a walk after passing is built anew.
     pub fn has_next(
+        &self,
         profile: &Profile,
         mode: Mode,
         answers: &Answers,
@@ -245,11 +247,10 @@ impl Walk {
         step_id: &str,
     ) -> bool {
         let skip_done = !continued.is_empty();
-        let walk = Walk::new(profile, mode, answers, continued, seed);
-        if walk.next_for(step_id, answers, skip_done).is_some() {
+        if self.next_for(step_id, answers, skip_done).is_some() {
             return true;
         }
-        let Some(step) = walk.step(step_id).filter(|s| !s.is_done(answers)) else {
+        let Some(step) = self.step(step_id).filter(|s| !s.is_done(answers)) else {
             return false;
         };
         let mut passed = answers.clone();
@@ -375,8 +376,9 @@ mod tests {
     #[test]
     fn next_leads_on_wherever_another_step_will_come() {
         let profile = sample_profile();
-        let has_next =
-            |mode, answers: &Answers, id: &str| Walk::has_next(&profile, mode, answers, &[], 7, id);
+        let has_next = |mode, answers: &Answers, id: &str| {
+            Walk::new(&profile, mode, answers, &[], 7).has_next(&profile, mode, answers, &[], 7, id)
+        };
         let none = Answers::new();
         // A quick check picks its next question only once this one is passed: not there yet,
         // but coming.

@@ -210,7 +210,7 @@ impl Session {
     pub fn has_next(&self, step_id: &str) -> bool {
         let profile = self.profile();
         self.progress.with_untracked(|p| {
-            Walk::has_next(
+            self.walk_now().has_next(
                 &profile,
                 p.mode,
                 &p.answers,

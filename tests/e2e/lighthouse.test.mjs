@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import lighthouse from "lighthouse";
 import puppeteer from "puppeteer-core";
-import { launch, freshPage } from "./support/browser.mjs";
+import { ARGS, launch, freshPage } from "./support/browser.mjs";
 import { startServer } from "./support/server.mjs";
 import { defaultProfile } from "./support/profile.mjs";
 import { answerWithKeys, itemInUrl } from "./support/flow.mjs";
@@ -21,17 +21,8 @@ const profile = defaultProfile();
 // Lighthouse's own defaults (a phone, simulated throttling, which keeps its waits for a quiet
 // page at one second) with the storage kept and only the accessibility audits.
 const SETTINGS = { logLevel: "error", onlyCategories: ["accessibility"], disableStorageReset: true, disableFullPageScreenshot: true };
-// As tests/e2e/support/browser.mjs, and no network: every host but the loopback server fails at once.
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-];
+// The other browser tests' flags, and no network: every host but the loopback server fails at once.
+const LIGHTHOUSE_ARGS = [...ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"];
 
 let server;
 /** localStorage after a quick check of mixed answers: what a candidate who comes back has. */
@@ -104,7 +95,7 @@ async function auditIn(language) {
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
-    args: [...ARGS, `--lang=${language}`, `--accept-lang=${language}`],
+    args: [...LIGHTHOUSE_ARGS, `--lang=${language}`, `--accept-lang=${language}`],
   });
   const rows = [];
   const problems = [];

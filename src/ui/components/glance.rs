@@ -52,16 +52,7 @@ pub fn TopSteps(steps: Vec<Gap>, profile: std::sync::Arc<Profile>) -> impl IntoV
     let items = steps
         .into_iter()
         .map(|gap| {
-            let requirement = profile.requirement(&gap.requirement_id).cloned();
-            let what = requirement
-                .as_ref()
-                .map(|r| r.text.clone())
-                .unwrap_or_default();
-            let area = requirement
-                .as_ref()
-                .and_then(|r| profile.area(&r.area))
-                .map(|a| a.title.clone())
-                .unwrap_or_default();
+            let (what, area) = profile.requirement_and_area(&gap.requirement_id);
             let size = gap.size;
             view! {
                 <li data-requirement=gap.requirement_id.clone()>

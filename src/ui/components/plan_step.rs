@@ -14,16 +14,7 @@ pub fn PlanStep(gap: Gap, profile: std::sync::Arc<Profile>) -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
     let language = profile.language.clone();
-    let requirement = profile.requirement(&gap.requirement_id).cloned();
-    let text = requirement
-        .as_ref()
-        .map(|r| r.text.clone())
-        .unwrap_or_default();
-    let area = requirement
-        .as_ref()
-        .and_then(|r| profile.area(&r.area))
-        .map(|a| a.title.clone())
-        .unwrap_or_default();
+    let (text, area) = profile.requirement_and_area(&gap.requirement_id);
     let missed = gap
         .missed
         .iter()

@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core, with the flags this machine needs.
 import { chromium } from "playwright-core";
 
-const ARGS = [
+export const ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",
