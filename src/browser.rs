@@ -201,6 +201,17 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// Today in the candidate's time zone, as `YYYY-MM-DD` (the day an attempt is kept under).
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
 /// The path the app is served under, from `<base href>` (e.g. `/fitcheck`), without a trailing
 /// slash; empty when served from the root.
 pub fn base_path() -> String {

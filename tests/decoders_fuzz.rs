@@ -41,6 +41,7 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use fitcheck::domain::answer::{Answer, Answers};
+use fitcheck::domain::evidence::Evidence;
 use fitcheck::domain::load_profile;
 use fitcheck::domain::measure::Verdict;
 use fitcheck::domain::profile::{parse_index, Profile, QuestionKind, MAX_LEVEL};
@@ -1184,6 +1185,30 @@ fn valid_progress(rng: &mut Rng, profile: &Profile) -> Progress {
             .map(|a| a.id.clone())
             .collect();
     }
+    // The history and the evidence: a finished check kept as an attempt, a retake of some
+    // areas after it, links to requirements.
+    if rng.chance(15) {
+        let date = rng.pick(&["2026-12-01", "2027-02-28"]).to_string();
+        p.finish(profile, &date);
+        if rng.chance(50) {
+            let areas = profile
+                .areas
+                .iter()
+                .filter(|_| rng.chance(50))
+                .map(|a| a.id.clone())
+                .collect();
+            p.retake(profile, areas);
+        }
+    }
+    if rng.chance(10) {
+        for n in 0..rng.range(1, 4) {
+            let requirement = &rng.pick(&profile.requirements).id;
+            let url = format!("https://github.com/{}/{n}", random_name(rng));
+            if let Ok(link) = Evidence::new(&url, "a note") {
+                let _ = p.add_evidence(profile, requirement, link);
+            }
+        }
+    }
     p
 }
 
@@ -1213,6 +1238,11 @@ fn valid_progress_value(rng: &mut Rng, profile: &Profile) -> Value {
         let map = doc.as_object_mut().expect("progress is an object");
         map.insert("schema_version".into(), json!(version));
         // Each version's fields are added by the migration to the next one.
+        if version < 5 {
+            for field in ["run", "attempts", "focus", "seen", "evidence"] {
+                map.remove(field);
+            }
+        }
         if version < 4 {
             map.remove("options");
             map.remove("kept_aside");
@@ -1286,8 +1316,42 @@ fn mutate_progress(rng: &mut Rng, doc: &mut Value, dict: &Dict) {
         4 => {
             map.insert("option_seed".into(), interesting_number(rng));
         }
+        5 if rng.chance(50) => {
+            // A link or an attempt nearly right: an odd address, date or figure.
+            let odd = interesting_value(rng, dict, 0);
+            match rng.below(3) {
+                0 => {
+                    let link = json!({"url": odd, "note": "n"});
+                    let requirement = dict.string(rng);
+                    map.insert("evidence".into(), json!({ requirement: [link] }));
+                }
+                1 => {
+                    if let Some(Value::Array(attempts)) = map.get_mut("attempts") {
+                        if let Some(Value::Object(attempt)) = attempts.first_mut() {
+                            let key = rng.pick(&["date", "number", "mode", "areas", "summary"]);
+                            attempt.insert(key.to_string(), odd);
+                        }
+                    }
+                }
+                _ => {
+                    let link = json!({"url": format!("https://{}", random_name(rng)), "note": odd});
+                    map.insert("evidence".into(), json!({ "python-skills": [link] }));
+                }
+            }
+        }
         _ => {
-            let key = rng.pick(&["mode", "finished", "continued", "options", "kept_aside"]);
+            let key = rng.pick(&[
+                "mode",
+                "finished",
+                "continued",
+                "options",
+                "kept_aside",
+                "run",
+                "attempts",
+                "focus",
+                "seen",
+                "evidence",
+            ]);
             map.insert(key.to_string(), interesting_value(rng, dict, 0));
         }
     }
@@ -1347,7 +1411,18 @@ fn shares(world: &Profiles, rng: &mut Rng) -> Vec<String> {
                 }
             }
             let assessment = assess(profile, &answers, rng.next());
-            let link = SharedSummary::from_assessment(&profile.id, &assessment).encode();
+            let summary = SharedSummary::from_assessment(&profile.id, &assessment);
+            // Every other link carries evidence links, so mutations reach their checks too.
+            let evidence: Vec<(String, Evidence)> = (0..rng.below(4)
+                * usize::from(links.len() % 2 == 1))
+                .filter_map(|n| {
+                    let url = format!("https://example.com/{}/{n}", random_name(rng));
+                    let link = Evidence::new(&url, &random_name(rng)).ok()?;
+                    Some((rng.pick(&profile.requirements).id.clone(), link))
+                })
+                .collect();
+            let (summary, _) = summary.with_evidence(evidence.iter().map(|(r, e)| (r.as_str(), e)));
+            let link = summary.encode();
             let bytes = URL_SAFE_NO_PAD.decode(&link).expect("a link is base64");
             let (&check, body) = bytes.split_last().expect("a link is not empty");
             assert_eq!(
@@ -1898,7 +1973,9 @@ fn progress_dict(world: &Profiles) -> Dict {
             .unwrap(),
         );
     }
-    dict.harvest(&json!({"options": {}, "kept_aside": {}, "answer": {}, "kind": ["choice", "rating", "skipped", "quick", "full"], "selected": [], "level": 0}));
+    dict.harvest(&json!({"options": {}, "kept_aside": {}, "answer": {}, "kind": ["choice", "rating", "skipped", "quick", "full"], "selected": [], "level": 0,
+        "run": 1, "attempts": [], "focus": [], "seen": [], "evidence": {}, "url": "https://example.com/", "note": "",
+        "verdict": ["meets", "below", "not_clear"], "date": "2026-12-06", "summary": {}}));
     dict
 }
 

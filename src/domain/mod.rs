@@ -2,6 +2,8 @@
 //! answers, scoring and the saved-progress schema. No web dependency; tested with `cargo test`.
 
 pub mod answer;
+pub mod evidence;
+pub mod history;
 pub mod lint;
 pub mod measure;
 pub mod notice;

@@ -5,21 +5,26 @@
 //! and keeps aside answers that no longer fit the profile instead of failing on them: they stay in
 //! storage (and in exports) and come back if the profile offers their question again.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::answer::{options_print, Answer, Answers};
+use super::evidence::{self, Evidence, EvidenceError, MAX_PER_REQUIREMENT};
+use super::history::{self, Attempt};
 use super::notice::Notice;
 use super::problem::{readable, shown};
 use super::profile::{Profile, QuestionKind, MAX_LEVEL};
+use super::scoring::assess;
 use super::seed::{fnv1a, json_safe};
-use super::walk::ratings_step_area;
+use super::share::SharedSummary;
+use super::validate::is_slug;
+use super::walk::{covers, ratings_step_area};
 
 /// The saved-progress schema version this build writes.
-pub const PROGRESS_SCHEMA_VERSION: u32 = 4;
+pub const PROGRESS_SCHEMA_VERSION: u32 = 5;
 
 /// Where a profile's progress lives in localStorage. The `v1` names the key layout; the document
 /// under it carries its own `schema_version` and is migrated in place.
@@ -73,6 +78,26 @@ pub struct Progress {
     /// offers its item again as it was.
     #[serde(default)]
     pub kept_aside: BTreeMap<String, KeptAnswer>,
+    /// The number the answers here will have as an attempt (see [`Progress::finish`]).
+    #[serde(default = "first_run")]
+    pub run: u32,
+    /// The finished checks, oldest first (`domain::history`).
+    #[serde(default)]
+    pub attempts: Vec<Attempt>,
+    /// The areas a retake covers; empty for a check of every area.
+    #[serde(default)]
+    pub focus: Vec<String>,
+    /// Questions answered in earlier attempts, which a retake asks only once the others are
+    /// used up.
+    #[serde(default)]
+    pub seen: BTreeSet<String>,
+    /// Links to the candidate's work, per requirement id (`domain::evidence`).
+    #[serde(default)]
+    pub evidence: BTreeMap<String, Vec<Evidence>>,
+}
+
+fn first_run() -> u32 {
+    1
 }
 
 /// An answer kept aside, with the fingerprint of the options it was given to, if known.
@@ -98,7 +123,172 @@ impl Progress {
             continued: Vec::new(),
             options: BTreeMap::new(),
             kept_aside: BTreeMap::new(),
+            run: first_run(),
+            attempts: Vec::new(),
+            focus: Vec::new(),
+            seen: BTreeSet::new(),
+            evidence: BTreeMap::new(),
         }
+    }
+
+    /// The check's results were reached: it is finished, and kept as an attempt dated `date`
+    /// (`YYYY-MM-DD`), in place of the one kept before for the same answers, if any.
+    pub fn finish(&mut self, profile: &Profile, date: &str) {
+        self.finished = true;
+        let assessment = assess(profile, &self.answers, self.option_seed);
+        let attempt = Attempt {
+            number: self.run,
+            date: date.to_owned(),
+            mode: self.mode,
+            areas: self.focus.clone(),
+            summary: SharedSummary::from_assessment(&profile.id, &assessment),
+        };
+        history::record(&mut self.attempts, attempt);
+    }
+
+    /// Whether the check asks in `area_id`: every area, or for a retake only its own.
+    pub fn covers(&self, area_id: &str) -> bool {
+        covers(&self.focus, area_id)
+    }
+
+    /// The attempt before the answers here: the newest kept with a lower number.
+    pub fn previous_attempt(&self) -> Option<&Attempt> {
+        self.attempts.iter().rev().find(|a| a.number < self.run)
+    }
+
+    /// What changed between the attempt before the answers here and `now`, their summary.
+    pub fn since_previous(&self, now: &SharedSummary) -> Option<history::SinceThen> {
+        self.previous_attempt()
+            .map(|then| history::since(then, now))
+    }
+
+    /// The attempt the answers here were kept as, once finished.
+    pub fn this_attempt(&self) -> Option<&Attempt> {
+        self.attempts.iter().rev().find(|a| a.number == self.run)
+    }
+
+    /// The number the next check gets: after every attempt kept, and after these answers if
+    /// they were kept as one.
+    fn next_run(&self) -> u32 {
+        let last = self.attempts.iter().map(|a| a.number).max().unwrap_or(0);
+        last.max(self.run - u32::from(self.this_attempt().is_none())) + 1
+    }
+
+    /// Deletes every answer and starts a new check with `option_seed`; the attempts and the
+    /// evidence stay.
+    pub fn start_over(&mut self, option_seed: u64) {
+        let mut fresh = Progress::new(&self.profile_id, option_seed);
+        fresh.run = self.next_run();
+        fresh.attempts = std::mem::take(&mut self.attempts);
+        fresh.evidence = std::mem::take(&mut self.evidence);
+        fresh.kept_aside = std::mem::take(&mut self.kept_aside);
+        *self = fresh;
+    }
+
+    /// "Retake my gaps": a new quick check of `areas` only. Their answers start afresh; the
+    /// rest stay, so the results still cover every area. The questions answered so far are
+    /// asked again only when an area has no others left.
+    pub fn retake(&mut self, profile: &Profile, areas: Vec<String>) {
+        if areas.is_empty() {
+            return;
+        }
+        self.seen.extend(
+            self.answers
+                .keys()
+                .filter(|id| profile.question(id).is_some())
+                .cloned(),
+        );
+        let in_focus = |id: &str| {
+            let area = profile
+                .question(id)
+                .map(|q| &q.area)
+                .or_else(|| profile.self_rating(id).map(|r| &r.area));
+            area.is_some_and(|a| areas.contains(a))
+        };
+        self.answers.retain(|id, _| !in_focus(id));
+        let answers = &self.answers;
+        self.options.retain(|id, _| answers.contains_key(id));
+        self.run = self.next_run();
+        self.mode = Mode::Quick;
+        self.focus = areas;
+        self.continued.clear();
+        self.finished = false;
+        self.current = None;
+    }
+
+    /// Adds a link to requirement `requirement_id` of `profile`.
+    pub fn add_evidence(
+        &mut self,
+        profile: &Profile,
+        requirement_id: &str,
+        link: Evidence,
+    ) -> Result<(), EvidenceError> {
+        if !profile.requirements.iter().any(|r| r.id == requirement_id) {
+            return Err(EvidenceError::UnknownRequirement);
+        }
+        let list = self.evidence.entry(requirement_id.to_owned()).or_default();
+        let added = evidence::add_to(list, link);
+        if list.is_empty() {
+            self.evidence.remove(requirement_id);
+        }
+        added
+    }
+
+    /// Removes the link to `url` from requirement `requirement_id`.
+    pub fn remove_evidence(&mut self, requirement_id: &str, url: &str) {
+        if let Some(list) = self.evidence.get_mut(requirement_id) {
+            list.retain(|e| e.url != url);
+            if list.is_empty() {
+                self.evidence.remove(requirement_id);
+            }
+        }
+    }
+
+    /// Every evidence link with its requirement, in the profile's order of requirements (links
+    /// to requirements the profile no longer has are kept but not listed).
+    pub fn evidence_in_order<'a>(
+        &'a self,
+        profile: &'a Profile,
+    ) -> impl Iterator<Item = (&'a str, &'a Evidence)> + 'a {
+        profile.requirements.iter().flat_map(move |r| {
+            self.evidence
+                .get(&r.id)
+                .into_iter()
+                .flatten()
+                .map(move |e| (r.id.as_str(), e))
+        })
+    }
+
+    /// Whether the history and evidence are as this build writes them: what serde cannot check.
+    fn check_extras(&self) -> Result<(), String> {
+        if self.run == 0 {
+            return Err("its attempt number is 0".into());
+        }
+        if let Some(a) = self.attempts.iter().find(|a| !a.is_sound()) {
+            return Err(format!("attempt {} in its history is damaged", a.number));
+        }
+        if self.attempts.windows(2).any(|w| w[0].number >= w[1].number) {
+            return Err("its attempts are out of order".into());
+        }
+        let bad_id = |id: &String| !is_slug(id);
+        if self.focus.iter().any(bad_id) || self.seen.iter().any(bad_id) {
+            return Err("it names an area or question with a garbled id".into());
+        }
+        for (requirement, links) in &self.evidence {
+            if bad_id(requirement) || links.is_empty() || links.len() > MAX_PER_REQUIREMENT {
+                return Err(format!(
+                    "its evidence for `{}` is damaged",
+                    shown(requirement)
+                ));
+            }
+            if links.iter().any(|e| !e.is_sound()) {
+                return Err(format!(
+                    "its evidence for `{}` has a link that is not a valid https address",
+                    shown(requirement)
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Records `answer` to item `id` of `profile`, with the fingerprint of a question's options,
@@ -220,6 +410,7 @@ pub fn decode_progress(raw: &str, profile: &Profile) -> Result<Restored, Progres
     let value = migrate(value)?;
     let progress: Progress =
         serde_json::from_value(value).map_err(|e| ProgressError::Malformed(e.to_string()))?;
+    progress.check_extras().map_err(ProgressError::Malformed)?;
     if progress.profile_id != profile.id {
         return Err(ProgressError::OtherProfile(progress.profile_id));
     }
@@ -255,6 +446,19 @@ fn migrate(mut value: Value) -> Result<Value, ProgressError> {
                 map.insert("options".into(), Value::Object(Default::default()));
                 map.insert("kept_aside".into(), Value::Object(Default::default()));
                 map.insert("schema_version".into(), Value::from(4));
+            }
+            // Version 5 keeps the history of attempts, retakes and evidence links; progress
+            // before it is the first attempt, with no history and no links.
+            4 => {
+                let Value::Object(map) = &mut value else {
+                    return Err(ProgressError::Malformed("not an object".into()));
+                };
+                map.insert("run".into(), Value::from(1));
+                map.insert("attempts".into(), Value::Array(Vec::new()));
+                map.insert("focus".into(), Value::Array(Vec::new()));
+                map.insert("seen".into(), Value::Array(Vec::new()));
+                map.insert("evidence".into(), Value::Object(Default::default()));
+                map.insert("schema_version".into(), Value::from(5));
             }
             // Version 3 shuffles options per candidate. Answers always stored the profile's
             // option indices, so they keep their meaning; the seed is drawn from the saved text
@@ -359,6 +563,8 @@ fn reconcile(mut progress: Progress, profile: &Profile) -> Restored {
                 .or_insert_with(|| options_print(question));
         }
     }
+    // A retake of areas the profile no longer has covers the ones it still has.
+    progress.focus.retain(|id| profile.area(id).is_some());
     let current_is_known = progress.current.as_deref().is_none_or(|id| {
         profile.question(id).is_some()
             || ratings_step_area(id).is_some_and(|area| profile.area(area).is_some())
@@ -418,7 +624,7 @@ mod tests {
             .insert("python-self".into(), Answer::Rating { level: 2 });
         assert_eq!(
             p.encode(),
-            r#"{"schema_version":4,"profile_id":"sample-role","mode":"full","answers":{"py-q1":{"kind":"choice","selected":[0]},"python-self":{"kind":"rating","level":2}},"current":null,"finished":false,"option_seed":5,"continued":[],"options":{},"kept_aside":{}}"#
+            r#"{"schema_version":5,"profile_id":"sample-role","mode":"full","answers":{"py-q1":{"kind":"choice","selected":[0]},"python-self":{"kind":"rating","level":2}},"current":null,"finished":false,"option_seed":5,"continued":[],"options":{},"kept_aside":{},"run":1,"attempts":[],"focus":[],"seen":[],"evidence":{}}"#
         );
     }
 
@@ -555,7 +761,7 @@ mod tests {
     fn version_3_progress_gains_fingerprints_for_its_answers() {
         let v3 = r#"{"schema_version":3,"profile_id":"sample-role","mode":"full","answers":{"py-q1":{"kind":"choice","selected":[0]}},"current":null,"finished":false,"option_seed":5,"continued":[]}"#;
         let restored = saved(v3).expect("version 3 is read").progress;
-        assert_eq!(restored.schema_version, 4);
+        assert_eq!(restored.schema_version, PROGRESS_SCHEMA_VERSION);
         assert_eq!(
             restored.options["py-q1"],
             options_print(sample_profile().question("py-q1").unwrap())
@@ -607,6 +813,162 @@ mod tests {
             saved(&restored.encode()).unwrap().progress.option_seed,
             restored.option_seed
         );
+    }
+
+    #[test]
+    fn version_4_progress_becomes_the_first_attempt_with_no_history() {
+        let v4 = r#"{"schema_version":4,"profile_id":"sample-role","mode":"quick","answers":{"py-q1":{"kind":"choice","selected":[0]}},"current":"py-q2","finished":true,"option_seed":5,"continued":[],"options":{},"kept_aside":{}}"#;
+        let restored = saved(v4).expect("version 4 is read").progress;
+        assert_eq!(restored.schema_version, PROGRESS_SCHEMA_VERSION);
+        assert_eq!(restored.run, 1);
+        assert!(restored.attempts.is_empty() && restored.evidence.is_empty());
+        assert!(restored.focus.is_empty() && restored.seen.is_empty());
+        assert_eq!(restored.answers.len(), 1);
+        assert!(restored.finished);
+        // Written back in version 5, it reads the same.
+        assert_eq!(saved(&restored.encode()).unwrap().progress, restored);
+    }
+
+    fn all_answered(profile: &Profile, right: bool) -> Progress {
+        let mut p = Progress::new("sample-role", 3);
+        for q in &profile.questions {
+            let selected = if right {
+                q.correct_options()
+            } else {
+                vec![(0..q.options.len())
+                    .find(|&i| !q.options[i].correct)
+                    .unwrap()]
+            };
+            p.record(profile, &q.id, Answer::Choice { selected });
+        }
+        p
+    }
+
+    #[test]
+    fn finishing_keeps_an_attempt_once_per_check_and_starting_over_keeps_the_history() {
+        let profile = sample_profile();
+        let mut p = all_answered(&profile, false);
+        p.finish(&profile, "2026-12-01");
+        assert_eq!(p.attempts.len(), 1);
+        assert_eq!(
+            p.this_attempt().map(|a| a.date.as_str()),
+            Some("2026-12-01")
+        );
+        assert_eq!(p.previous_attempt(), None);
+        // Finished again (after continuing): the same attempt, updated.
+        p.finish(&profile, "2026-12-02");
+        assert_eq!(p.attempts.len(), 1);
+        assert_eq!(p.attempts[0].date, "2026-12-02");
+
+        p.evidence.insert(
+            "python-programming".into(),
+            vec![Evidence::new("https://github.com/jane/x", "").unwrap()],
+        );
+        p.start_over(11);
+        assert!(p.answers.is_empty() && !p.finished);
+        assert_eq!(p.option_seed, 11);
+        assert_eq!(p.run, 2);
+        assert_eq!(p.attempts.len(), 1, "the history stays");
+        assert_eq!(p.evidence.len(), 1, "the evidence stays");
+        assert_eq!(p.previous_attempt().map(|a| a.number), Some(1));
+        // Starting over before finishing keeps the number: no attempt was kept for it.
+        p.start_over(12);
+        assert_eq!(p.run, 2);
+
+        let mut right = all_answered(&profile, true);
+        right.run = p.run;
+        right.attempts = p.attempts.clone();
+        right.finish(&profile, "2026-12-06");
+        assert_eq!(right.attempts.len(), 2);
+        let before = right.previous_attempt().unwrap();
+        let changes = history::since(before, &right.this_attempt().unwrap().summary).changes;
+        assert!(!changes.is_empty());
+        // The whole history survives storage.
+        assert_eq!(saved(&right.encode()).unwrap().progress, right);
+    }
+
+    #[test]
+    fn a_retake_asks_only_the_gap_areas_again_and_keeps_the_rest() {
+        let profile = sample_profile();
+        let mut p = all_answered(&profile, true);
+        p.record(&profile, "python-self", Answer::Rating { level: 2 });
+        p.record(&profile, "infra-self", Answer::Rating { level: 1 });
+        p.finish(&profile, "2026-12-01");
+        let answered_before: Vec<String> = p.answers.keys().cloned().collect();
+        p.retake(&profile, vec!["python".into()]);
+        assert_eq!(p.mode, Mode::Quick);
+        assert_eq!(p.focus, ["python"]);
+        assert_eq!(p.run, 2);
+        assert!(!p.finished && p.current.is_none());
+        for id in &answered_before {
+            let in_python = profile.question(id).map(|q| q.area.as_str()) == Some("python")
+                || id == "python-self";
+            assert_eq!(p.answers.contains_key(id), !in_python, "{id}");
+        }
+        assert!(p.options.keys().all(|id| p.answers.contains_key(id)));
+        // Every question answered before is remembered as seen; self-ratings are not questions.
+        let questions: BTreeSet<String> = profile.questions.iter().map(|q| q.id.clone()).collect();
+        assert_eq!(p.seen, questions);
+        // No gaps, no retake.
+        let before = p.clone();
+        p.retake(&profile, Vec::new());
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn evidence_is_added_checked_and_removed_per_requirement() {
+        let profile = sample_profile();
+        let requirement = profile.requirements[0].id.clone();
+        let mut p = Progress::new("sample-role", 1);
+        let link = |n: u32| Evidence::new(&format!("https://github.com/jane/{n}"), "").unwrap();
+        assert_eq!(
+            p.add_evidence(&profile, "no-such-requirement", link(0)),
+            Err(EvidenceError::UnknownRequirement)
+        );
+        assert!(p.evidence.is_empty());
+        for n in 0..3 {
+            p.add_evidence(&profile, &requirement, link(n)).unwrap();
+        }
+        assert_eq!(
+            p.add_evidence(&profile, &requirement, link(3)),
+            Err(EvidenceError::Full)
+        );
+        let listed: Vec<&str> = p.evidence_in_order(&profile).map(|(r, _)| r).collect();
+        assert_eq!(listed, [requirement.as_str(); 3]);
+        p.remove_evidence(&requirement, &link(1).url);
+        assert_eq!(p.evidence[&requirement].len(), 2);
+        assert_eq!(saved(&p.encode()).unwrap().progress, p);
+        p.remove_evidence(&requirement, &link(0).url);
+        p.remove_evidence(&requirement, &link(2).url);
+        assert!(p.evidence.is_empty(), "no empty list is left behind");
+    }
+
+    #[test]
+    fn a_damaged_history_or_link_is_refused_as_damaged_progress() {
+        let profile = sample_profile();
+        let mut good = all_answered(&profile, true);
+        good.finish(&profile, "2026-12-01");
+        good.evidence.insert(
+            profile.requirements[0].id.clone(),
+            vec![Evidence::new("https://example.com/a", "").unwrap()],
+        );
+        assert!(saved(&good.encode()).is_ok());
+        let damaged: [fn(&mut Progress); 6] = [
+            |p| p.attempts[0].date = "soon".into(),
+            |p| p.attempts[0].summary.readiness = Some(250),
+            |p| p.attempts.push(p.attempts[0].clone()),
+            |p| p.evidence.values_mut().next().unwrap()[0].url = "javascript:alert(1)".into(),
+            |p| p.evidence.values_mut().next().unwrap().clear(),
+            |p| p.run = 0,
+        ];
+        for (n, damage) in damaged.iter().enumerate() {
+            let mut p = good.clone();
+            damage(&mut p);
+            assert!(
+                matches!(saved(&p.encode()), Err(ProgressError::Malformed(_))),
+                "case {n}"
+            );
+        }
     }
 
     #[test]

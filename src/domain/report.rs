@@ -2,6 +2,7 @@
 //! (the results page, the shared page, the Markdown summary). The interface words it
 //! (`ui::text`, `ui::markdown`) in the chosen language.
 
+use super::evidence::Evidence;
 use super::measure::{Verdict, MIN_ANSWERS};
 use super::profile::Profile;
 use super::scoring::{AreaResult, Calibration};
@@ -112,6 +113,42 @@ impl AreaRow {
     }
 }
 
+/// One requirement's evidence links as every view shows them (the results, the evidence page,
+/// the shared page, the Markdown summary).
+#[derive(Debug, Clone, PartialEq)]
+pub struct EvidenceGroup {
+    pub requirement_id: String,
+    /// The requirement's text from `profile`, or its id when the profile lacks it.
+    pub requirement: String,
+    pub links: Vec<Evidence>,
+}
+
+/// `links` (each with its requirement id) grouped by requirement, in the order given.
+pub fn evidence_groups<'a>(
+    profile: &Profile,
+    links: impl IntoIterator<Item = (&'a str, &'a Evidence)>,
+) -> Vec<EvidenceGroup> {
+    let mut groups: Vec<EvidenceGroup> = Vec::new();
+    for (requirement_id, link) in links {
+        match groups
+            .iter_mut()
+            .find(|g| g.requirement_id == requirement_id)
+        {
+            Some(group) => group.links.push(link.clone()),
+            None => groups.push(EvidenceGroup {
+                requirement_id: requirement_id.to_owned(),
+                requirement: profile
+                    .requirements
+                    .iter()
+                    .find(|r| r.id == requirement_id)
+                    .map_or_else(|| requirement_id.to_owned(), |r| r.text.clone()),
+                links: vec![link.clone()],
+            }),
+        }
+    }
+    groups
+}
+
 /// A suggested file name for the summary of `profile`.
 pub fn summary_file_name(profile: &Profile) -> String {
     format!("fitcheck-results-{}.md", profile.id)
@@ -168,6 +205,34 @@ mod tests {
             assert_eq!(theirs.answered, mine.answered);
             assert_eq!(theirs.questions, None, "no total on a link");
         }
+    }
+
+    #[test]
+    fn evidence_is_grouped_by_requirement_and_named_by_its_text() {
+        let profile = sample_profile();
+        let link = |n: u32| Evidence::new(&format!("https://example.com/{n}"), "").unwrap();
+        let links = [link(1), link(2), link(3)];
+        let groups = evidence_groups(
+            &profile,
+            [
+                ("python-skills", &links[0]),
+                ("docker", &links[1]),
+                ("python-skills", &links[2]),
+                ("gone-requirement", &links[0]),
+            ],
+        );
+        let named: Vec<(&str, usize)> = groups
+            .iter()
+            .map(|g| (g.requirement.as_str(), g.links.len()))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("Good programming skills in Python", 2),
+                ("Curious about Docker", 1),
+                ("gone-requirement", 1)
+            ]
+        );
     }
 
     #[test]

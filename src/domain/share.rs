@@ -2,32 +2,44 @@
 //! level asked, the level shown with its uncertainty, the gap) packed into a URL fragment.
 //! Individual answers are never part of it, and a fragment never leaves the browser.
 //!
-//! Format, version 2: bytes, then base64url without padding.
-//! `[2][profile id: len, bytes][readiness %, low %, high % or 255][area count]`, per area
+//! The candidate's evidence links go with it as far as [`MAX_FRAGMENT`] allows
+//! ([`SharedSummary::with_evidence`]); the same summary, without links, is what the attempt
+//! history keeps of each finished check (`domain::history`).
+//!
+//! Format, version 3: bytes, then base64url without padding.
+//! `[3][profile id: len, bytes][readiness %, low %, high % or 255][area count]`, per area
 //! `[id: len, bytes][required ×10][level ×10 or 255][standard error ×10][answers][gap ×10 or 255]
 //! [verdict: 0 meets, 1 below, 2 not clear][gap ×10 when below, questions to settle it or 255
-//! when not clear, else 0]`, then one check byte. Version 1 (no range, no
-//! verdicts) is still read, so links shared before keep opening. Decoding checks every field and the check byte, so a damaged or
-//! hand-made fragment is refused with a sentence, never a panic.
+//! when not clear, else 0]`, then `[link count]` and per link `[requirement id: len, bytes]
+//! [address: len (2 bytes, big-endian), bytes][note: len (2 bytes), bytes]`, then one check byte.
+//! Versions 1 (no range, no verdicts) and 2 (no links) are still read, so links shared before
+//! keep opening. Decoding checks every field (each address as `domain::evidence` checks a typed
+//! one) and the check byte, so a damaged or hand-made fragment is refused with a sentence, never
+//! a panic.
 
 use std::fmt;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use serde::{Deserialize, Serialize};
 
+use super::evidence::Evidence;
 use super::measure::Verdict;
 use super::profile::MAX_LEVEL;
 use super::scoring::Assessment;
 use super::validate::is_slug;
 
-pub const SHARE_VERSION: u8 = 2;
+pub const SHARE_VERSION: u8 = 3;
 const NONE: u8 = 255;
 const MAX_AREAS: usize = 32;
-/// Longer fragments are refused before decoding: a real summary is a few hundred characters.
-const MAX_FRAGMENT: usize = 4096;
+/// The longest fragment, in characters: a summary is a few hundred, and evidence links fill it
+/// up to this, which keeps a whole link (address and fragment) within what chat apps, mail
+/// clients and browsers pass on whole. Longer fragments are refused before decoding.
+pub const MAX_FRAGMENT: usize = 4096;
 
-/// What a shared link shows.
-#[derive(Debug, Clone, PartialEq)]
+/// What a shared link shows. Kept in the attempt history as JSON, too.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SharedSummary {
     pub profile_id: String,
     /// Percent; `None` before any area had enough answers.
@@ -35,9 +47,22 @@ pub struct SharedSummary {
     /// The readiness range in percent; `None` in links of format 1.
     pub readiness_range: Option<(u8, u8)>,
     pub areas: Vec<SharedArea>,
+    /// Evidence links, each with the requirement it shows; none in links before format 3 and
+    /// in the attempt history.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<SharedEvidence>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// One evidence link as a share link carries it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SharedEvidence {
+    pub requirement_id: String,
+    pub link: Evidence,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SharedArea {
     pub area_id: String,
     /// Levels in tenths, 0-40.
@@ -90,11 +115,78 @@ impl SharedSummary {
                     verdict: Some(carried(&a.verdict)),
                 })
                 .collect(),
+            evidence: Vec::new(),
         }
+    }
+
+    /// The summary with as many of `links` (in the order given) as fit within
+    /// [`MAX_FRAGMENT`], and how many did not fit.
+    pub fn with_evidence<'a>(
+        mut self,
+        links: impl IntoIterator<Item = (&'a str, &'a Evidence)>,
+    ) -> (SharedSummary, usize) {
+        // Base64 turns every 3 bytes into 4 characters.
+        let budget = MAX_FRAGMENT / 4 * 3;
+        let mut size = self.encoded_bytes().len() + 1;
+        let mut left_out = 0;
+        for (requirement_id, link) in links {
+            let item = SharedEvidence {
+                requirement_id: requirement_id.to_owned(),
+                link: link.clone(),
+            };
+            let grows = evidence_bytes(&item).len();
+            if self.evidence.len() < usize::from(u8::MAX) && size + grows <= budget {
+                size += grows;
+                self.evidence.push(item);
+            } else {
+                left_out += 1;
+            }
+        }
+        (self, left_out)
+    }
+
+    /// Whether every figure is in its range and every name and link is well formed: what
+    /// [`SharedSummary::decode`] checks of a link, for a summary read from storage.
+    pub fn is_sound(&self) -> bool {
+        let level = |t: u8| t <= 40;
+        let readiness_ok = match (self.readiness, self.readiness_range) {
+            (None, None) => true,
+            (Some(r), None) => r <= 100,
+            (Some(r), Some((low, high))) => r <= 100 && low <= high && high <= 100,
+            (None, Some(_)) => false,
+        };
+        let verdict_ok = |v: &Option<Verdict>| match *v {
+            Some(Verdict::Below { gap }) => (0.0..=4.0).contains(&gap),
+            Some(Verdict::NotClear { more }) => more.is_none_or(|n| n < usize::from(NONE)),
+            Some(Verdict::Meets) | None => true,
+        };
+        readiness_ok
+            && is_slug(&self.profile_id)
+            && self.areas.len() <= MAX_AREAS
+            && self.areas.iter().all(|a| {
+                is_slug(&a.area_id)
+                    && level(a.required)
+                    && a.level.is_none_or(level)
+                    && level(a.se)
+                    && a.answers < NONE
+                    && a.gap.is_none_or(level)
+                    && verdict_ok(&a.verdict)
+            })
+            && self
+                .evidence
+                .iter()
+                .all(|e| is_slug(&e.requirement_id) && e.link.is_sound())
     }
 
     /// The URL fragment (without `#`).
     pub fn encode(&self) -> String {
+        let mut bytes = self.encoded_bytes();
+        bytes.push(check_byte(&bytes));
+        URL_SAFE_NO_PAD.encode(bytes)
+    }
+
+    /// The fragment's bytes before the check byte.
+    fn encoded_bytes(&self) -> Vec<u8> {
         let mut bytes = vec![SHARE_VERSION];
         push_id(&mut bytes, &self.profile_id);
         match (self.readiness, self.readiness_range) {
@@ -119,8 +211,11 @@ impl SharedSummary {
                 None => [2, NONE],
             });
         }
-        bytes.push(check_byte(&bytes));
-        URL_SAFE_NO_PAD.encode(bytes)
+        bytes.push(self.evidence.len().min(255) as u8);
+        for item in self.evidence.iter().take(255) {
+            bytes.extend(evidence_bytes(item));
+        }
+        bytes
     }
 
     /// Reads a fragment (with or without the leading `#`).
@@ -140,7 +235,7 @@ impl SharedSummary {
             .ok_or(ShareError::Damaged(Damage::Empty))?;
         let mut r = Reader { bytes: body, at: 0 };
         let version = r.byte()?;
-        if version != SHARE_VERSION && version != 1 {
+        if !(1..=SHARE_VERSION).contains(&version) {
             return Err(ShareError::UnknownVersion(version));
         }
         if check != check_byte(body) {
@@ -187,6 +282,21 @@ impl SharedSummary {
                 },
             });
         }
+        let mut evidence = Vec::new();
+        if version >= 3 {
+            for _ in 0..r.byte()? {
+                let requirement_id = r.id()?;
+                let (url, note) = (r.text()?, r.text()?);
+                let link = Evidence { url, note };
+                if !link.is_sound() {
+                    return Err(ShareError::Damaged(Damage::BadLink));
+                }
+                evidence.push(SharedEvidence {
+                    requirement_id,
+                    link,
+                });
+            }
+        }
         if r.at != body.len() {
             return Err(ShareError::Damaged(Damage::TrailingData));
         }
@@ -195,6 +305,7 @@ impl SharedSummary {
             readiness,
             readiness_range,
             areas,
+            evidence,
         })
     }
 }
@@ -237,6 +348,7 @@ pub enum Damage {
     GarbledName,
     LevelOutOfRange,
     FigureOutOfRange,
+    BadLink,
 }
 
 /// In English, for logs and messages outside the interface (which words it in its language).
@@ -255,6 +367,7 @@ impl fmt::Display for Damage {
             Damage::GarbledName => "a name in it is garbled",
             Damage::LevelOutOfRange => "a level in it is out of range",
             Damage::FigureOutOfRange => "a figure in it is out of range",
+            Damage::BadLink => "a link in it is not a valid https address",
         })
     }
 }
@@ -266,6 +379,21 @@ fn percent(x: f64) -> u8 {
 fn push_id(bytes: &mut Vec<u8>, id: &str) {
     bytes.push(id.len().min(255) as u8);
     bytes.extend(id.bytes().take(255));
+}
+
+/// A text of up to 65,535 bytes: its length in two bytes, then the bytes.
+fn push_text(bytes: &mut Vec<u8>, text: &str) {
+    let len = text.len().min(usize::from(u16::MAX));
+    bytes.extend((len as u16).to_be_bytes());
+    bytes.extend(&text.as_bytes()[..len]);
+}
+
+fn evidence_bytes(item: &SharedEvidence) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    push_id(&mut bytes, &item.requirement_id);
+    push_text(&mut bytes, &item.link.url);
+    push_text(&mut bytes, &item.link.note);
+    bytes
 }
 
 /// CRC-8 (polynomial 0x07): catches every change of up to 8 neighbouring bits, so any one
@@ -312,6 +440,17 @@ impl Reader<'_> {
             return Err(ShareError::Damaged(Damage::GarbledName));
         }
         Ok(id.to_owned())
+    }
+
+    fn text(&mut self) -> Result<String, ShareError> {
+        let len = usize::from(u16::from_be_bytes([self.byte()?, self.byte()?]));
+        let end = self.at + len;
+        let raw = self
+            .bytes
+            .get(self.at..end)
+            .ok_or(ShareError::Damaged(Damage::CutOff))?;
+        self.at = end;
+        String::from_utf8(raw.to_vec()).map_err(|_| ShareError::Damaged(Damage::BadLink))
     }
 
     fn tenths(&mut self) -> Result<u8, ShareError> {
@@ -392,10 +531,10 @@ mod tests {
             );
         }
         let mut future = URL_SAFE_NO_PAD.decode(&fragment).unwrap();
-        future[0] = 3;
+        future[0] = 4;
         assert_eq!(
             SharedSummary::decode(&URL_SAFE_NO_PAD.encode(future)),
-            Err(ShareError::UnknownVersion(3))
+            Err(ShareError::UnknownVersion(4))
         );
     }
 
@@ -440,6 +579,105 @@ mod tests {
         assert!(s.areas.iter().all(|a| a.verdict.is_some()));
         let (low, high) = s.readiness_range.expect("a range");
         assert!(low <= s.readiness.unwrap() && s.readiness.unwrap() <= high);
+    }
+
+    fn link(n: usize, path_chars: usize) -> Evidence {
+        let path = "p".repeat(path_chars);
+        Evidence::new(
+            &format!("https://github.com/jane/{n}/{path}"),
+            &format!("Pull request {n}: a FastAPI endpoint with tests, reviewed and merged"),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn evidence_links_travel_with_the_summary() {
+        let links = [link(1, 0), link(2, 10)];
+        let (s, left_out) =
+            summary().with_evidence([("python-programming", &links[0]), ("apis", &links[1])]);
+        assert_eq!(left_out, 0);
+        let back = SharedSummary::decode(&s.encode()).expect("reads back");
+        assert_eq!(back, s);
+        assert_eq!(back.evidence.len(), 2);
+        assert_eq!(back.evidence[1].requirement_id, "apis");
+        assert_eq!(back.evidence[1].link, links[1]);
+    }
+
+    #[test]
+    fn the_most_evidence_a_profile_can_hold_stays_within_the_limit_and_round_trips() {
+        use crate::domain::evidence::{MAX_NOTE_CHARS, MAX_PER_REQUIREMENT, MAX_URL_CHARS};
+        // 22 requirements (the default profile's count) with three of the longest links each,
+        // notes of the longest in two-byte letters.
+        let note = "ä".repeat(MAX_NOTE_CHARS);
+        let longest: Vec<(String, Evidence)> = (0..22 * MAX_PER_REQUIREMENT)
+            .map(|n| {
+                let start = format!("https://example.com/{n:02}/");
+                let url = format!("{start}{}", "x".repeat(MAX_URL_CHARS - start.len()));
+                (
+                    format!("requirement-{}", n / 3),
+                    Evidence::new(&url, &note).unwrap(),
+                )
+            })
+            .collect();
+        let (s, left_out) = summary().with_evidence(longest.iter().map(|(id, e)| (id.as_str(), e)));
+        let fragment = s.encode();
+        assert!(fragment.len() <= MAX_FRAGMENT, "{}", fragment.len());
+        assert!(!s.evidence.is_empty() && left_out > 0);
+        assert_eq!(s.evidence.len() + left_out, longest.len());
+        // Kept in the order given: the first links, not a scattering.
+        assert_eq!(s.evidence[0].link, longest[0].1);
+        assert_eq!(SharedSummary::decode(&fragment), Ok(s.clone()));
+        // One more link of the kept ones' size would not have fitted.
+        let one_more = s.evidence.len() + 1;
+        let (bigger, _) = summary().with_evidence(
+            longest
+                .iter()
+                .take(one_more)
+                .map(|(id, e)| (id.as_str(), e)),
+        );
+        assert_eq!(bigger.evidence.len(), s.evidence.len());
+    }
+
+    #[test]
+    fn a_link_that_is_not_https_is_refused_in_a_fragment() {
+        let (mut s, _) = summary().with_evidence([("apis", &link(1, 0))]);
+        s.evidence[0].link.url = "javascript:alert(1)".into();
+        assert_eq!(
+            SharedSummary::decode(&s.encode()),
+            Err(ShareError::Damaged(Damage::BadLink))
+        );
+        assert!(!s.is_sound());
+    }
+
+    #[test]
+    fn a_link_of_format_2_still_opens_without_evidence() {
+        // Format 2 is format 3 without the link count.
+        let s = summary();
+        let mut bytes = s.encoded_bytes();
+        assert_eq!(bytes.pop(), Some(0), "no links");
+        bytes[0] = 2;
+        bytes.push(check_byte(&bytes));
+        let old = SharedSummary::decode(&URL_SAFE_NO_PAD.encode(bytes)).expect("format 2 reads");
+        assert_eq!(old, s);
+    }
+
+    #[test]
+    fn a_summary_is_sound_only_with_its_figures_in_range() {
+        let s = summary();
+        assert!(s.is_sound());
+        let broken: [fn(&mut SharedSummary); 6] = [
+            |s| s.readiness = Some(101),
+            |s| s.readiness_range = Some((60, 40)),
+            |s| s.areas[0].level = Some(41),
+            |s| s.areas[0].area_id = "Not a slug".into(),
+            |s| s.areas[0].verdict = Some(Verdict::Below { gap: 9.0 }),
+            |s| s.profile_id = String::new(),
+        ];
+        for (n, breaks) in broken.iter().enumerate() {
+            let mut s = s.clone();
+            breaks(&mut s);
+            assert!(!s.is_sound(), "case {n}");
+        }
     }
 
     proptest! {

@@ -5,12 +5,14 @@
 //! then the knowledge questions one at a time: all of them in a full check, or in a quick check
 //! the ones `measure::select` picks one after another until the area's verdict is clear.
 
+use std::collections::BTreeSet;
+
 use super::answer::Answers;
 use super::measure::select::{
-    next_question, quick_pool, QUICK_MAX_PER_AREA, QUICK_TYPICAL_PER_AREA,
+    next_question_unseen_first, quick_pool, QUICK_MAX_PER_AREA, QUICK_TYPICAL_PER_AREA,
 };
 use super::profile::{Profile, SelfRating};
-use super::progress::Mode;
+use super::progress::{Mode, Progress};
 use super::timing::{question_seconds, rating_seconds};
 
 /// The prefix of an area's self-rating screen id. Item ids are slugs (no underscore), so a step id
@@ -115,32 +117,56 @@ fn question_step(id: &str, area_index: usize) -> Step {
     }
 }
 
+/// Whether a check that covers `focus` (empty: every area) asks in `area_id`.
+pub fn covers(focus: &[String], area_id: &str) -> bool {
+    focus.is_empty() || focus.iter().any(|a| a == area_id)
+}
+
 impl Walk {
-    /// The walk for `mode`; in a quick check, the areas in `continued` go on past the quick
-    /// maximum (the candidate asked to settle them) until their verdict is clear.
-    /// `seed` is the candidate's option seed, which also fixes the quick check's draws.
-    pub fn new(
-        profile: &Profile,
-        mode: Mode,
-        answers: &Answers,
-        continued: &[String],
-        seed: u64,
-    ) -> Walk {
-        match mode {
-            Mode::Full => Walk::full(profile),
-            Mode::Quick => Walk::quick(profile, answers, continued, seed),
+    /// The walk of `progress`'s check: its mode and, for a retake, only its areas, preferring
+    /// questions not seen before. In a quick check, the areas in `progress.continued` go on
+    /// past the quick maximum (the candidate asked to settle them) until their verdict is
+    /// clear; the option seed also fixes the quick check's draws.
+    pub fn of(profile: &Profile, progress: &Progress) -> Walk {
+        match progress.mode {
+            Mode::Full => Walk::full_in(profile, &progress.focus),
+            Mode::Quick => Walk::quick_in(
+                profile,
+                &progress.answers,
+                &progress.continued,
+                progress.option_seed,
+                &progress.focus,
+                &progress.seen,
+            ),
         }
     }
 
-    /// A quick check, replayed from the answers: at each point the adaptive choice depends only
-    /// on the answers before it, so replaying them gives the same sequence the candidate saw,
-    /// ending with the step to answer next.
+    /// A quick check of every area, with nothing seen before (see [`Walk::quick_in`]).
     pub fn quick(profile: &Profile, answers: &Answers, continued: &[String], seed: u64) -> Walk {
+        Walk::quick_in(profile, answers, continued, seed, &[], &BTreeSet::new())
+    }
+
+    /// A quick check of the areas in `focus` (empty: all), replayed from the answers: at each
+    /// point the adaptive choice depends only on the answers before it (and the fixed `seen`),
+    /// so replaying them gives the same sequence the candidate saw, ending with the step to
+    /// answer next.
+    pub fn quick_in(
+        profile: &Profile,
+        answers: &Answers,
+        continued: &[String],
+        seed: u64,
+        focus: &[String],
+        seen: &BTreeSet<String>,
+    ) -> Walk {
         let mut steps = Vec::new();
         let mut area_totals = Vec::new();
         let mut known = Answers::new();
         let mut open = false;
         for (area_index, area) in profile.areas.iter().enumerate() {
+            if !covers(focus, &area.id) {
+                area_totals.push(0);
+                continue;
+            }
             let ratings = ratings_step(profile, area_index, Mode::Quick);
             let questions = profile
                 .questions
@@ -162,7 +188,9 @@ impl Walk {
                 steps.push(step);
             }
             while !open {
-                let Some(q) = next_question(profile, &area.id, &known, max, seed) else {
+                let Some(q) =
+                    next_question_unseen_first(profile, &area.id, &known, max, seed, seen)
+                else {
                     break;
                 };
                 steps.push(question_step(&q.id, area_index));
@@ -177,8 +205,16 @@ impl Walk {
 
     /// Every screen of the profile in check order.
     pub fn full(profile: &Profile) -> Walk {
+        Walk::full_in(profile, &[])
+    }
+
+    /// Every screen of the areas in `focus` (empty: all) in check order.
+    pub fn full_in(profile: &Profile, focus: &[String]) -> Walk {
         let mut steps = Vec::new();
         for (area_index, area) in profile.areas.iter().enumerate() {
+            if !covers(focus, &area.id) {
+                continue;
+            }
             steps.extend(ratings_step(profile, area_index, Mode::Full));
             let questions = profile.questions.iter().filter(|q| q.area == area.id);
             steps.extend(questions.map(|q| question_step(&q.id, area_index)));
@@ -236,31 +272,25 @@ impl Walk {
     /// one is passed), there would be one after passing it. Passing is taken as a skip, which
     /// never ends an area sooner than an answer would; an answer that settles the last open
     /// area still ends the check there.
-    /// `self` is the walk of `answers`; only a walk after passing is built anew.
-    pub fn has_next(
-        &self,
-        profile: &Profile,
-        mode: Mode,
-        answers: &Answers,
-        continued: &[String],
-        seed: u64,
-        step_id: &str,
-    ) -> bool {
-        let skip_done = !continued.is_empty();
+    /// `self` is the walk of `progress`; only a walk after passing is built anew.
+    pub fn has_next(&self, profile: &Profile, progress: &Progress, step_id: &str) -> bool {
+        let skip_done = !progress.continued.is_empty();
+        let answers = &progress.answers;
         if self.next_for(step_id, answers, skip_done).is_some() {
             return true;
         }
         let Some(step) = self.step(step_id).filter(|s| !s.is_done(answers)) else {
             return false;
         };
-        let mut passed = answers.clone();
+        let mut passed = progress.clone();
         for member in &step.members {
             passed
+                .answers
                 .entry(member.clone())
                 .or_insert(crate::domain::answer::Answer::Skipped);
         }
-        Walk::new(profile, mode, &passed, continued, seed)
-            .next_for(step_id, &passed, skip_done)
+        Walk::of(profile, &passed)
+            .next_for(step_id, &passed.answers, skip_done)
             .is_some()
     }
 
@@ -377,7 +407,10 @@ mod tests {
     fn next_leads_on_wherever_another_step_will_come() {
         let profile = sample_profile();
         let has_next = |mode, answers: &Answers, id: &str| {
-            Walk::new(&profile, mode, answers, &[], 7).has_next(&profile, mode, answers, &[], 7, id)
+            let mut progress = Progress::new(&profile.id, 7);
+            progress.mode = mode;
+            progress.answers = answers.clone();
+            Walk::of(&profile, &progress).has_next(&profile, &progress, id)
         };
         let none = Answers::new();
         // A quick check picks its next question only once this one is passed: not there yet,
@@ -562,5 +595,36 @@ mod tests {
             13,
             "every python question"
         );
+    }
+    #[test]
+    fn a_retake_walks_only_its_areas_and_meets_unseen_questions_first() {
+        let profile = sample_profile();
+        let mut progress = Progress::new(&profile.id, 7);
+        progress.mode = Mode::Quick;
+        progress.focus = vec!["infra".into()];
+        progress.seen = ["infra-q1", "infra-q2"].map(String::from).into();
+        let walk = Walk::of(&profile, &progress);
+        let ids: Vec<&str> = walk.steps().iter().map(|s| s.item_id.as_str()).collect();
+        assert_eq!(ids, ["self-ratings_infra"]);
+        assert_eq!(
+            walk.in_area(0, &progress.answers).total,
+            0,
+            "python is not asked"
+        );
+        progress
+            .answers
+            .insert("infra-self".into(), Answer::Rating { level: 2 });
+        let walk = Walk::of(&profile, &progress);
+        assert_eq!(
+            walk.steps()[1].item_id,
+            "infra-q3",
+            "the one not seen before"
+        );
+        assert_eq!(walk.overall(&progress.answers).done, 1);
+        // A full check of the same focus: every screen of infra, none of python.
+        progress.mode = Mode::Full;
+        let full = Walk::of(&profile, &progress);
+        assert!(full.steps().iter().all(|s| s.area_index == 1));
+        assert_eq!(full.len(), 4);
     }
 }

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 
 use crate::browser::{self, BrowserError};
 use crate::domain::answer::{pick_option, Answer};
+use crate::domain::evidence::{Evidence, EvidenceError};
 use crate::domain::notice::Notice;
 use crate::domain::progress::{
     backup_key, decode_progress, storage_key, Mode, Progress, ProgressError,
@@ -85,17 +86,7 @@ impl Session {
         let (persistence, set_persistence) = signal(Persistence::Unknown);
         let walk = {
             let profile = profile.clone();
-            Memo::new(move |_| {
-                progress.with(|p| {
-                    Arc::new(Walk::new(
-                        &profile,
-                        p.mode,
-                        &p.answers,
-                        &p.continued,
-                        p.option_seed,
-                    ))
-                })
-            })
+            Memo::new(move |_| progress.with(|p| Arc::new(Walk::of(&profile, p))))
         };
         let session = Session {
             profile: StoredValue::new(profile),
@@ -190,10 +181,32 @@ impl Session {
         }
     }
 
+    /// The check's results were reached: kept as an attempt dated today (once per check;
+    /// finishing it again after continuing updates that attempt).
     pub fn finish(&self) {
-        if !self.progress.with_untracked(|p| p.finished) {
-            self.change(|p| p.finished = true);
-        }
+        let profile = self.profile();
+        let today = browser::today();
+        self.change(|p| p.finish(&profile, &today));
+    }
+
+    /// "Retake my gaps": a new quick check of `areas` (see `Progress::retake`). Returns its
+    /// first step.
+    pub fn retake(&self, areas: Vec<String>) -> Option<String> {
+        let profile = self.profile();
+        self.change(|p| p.retake(&profile, areas));
+        self.walk_now().first().map(str::to_owned)
+    }
+
+    /// Adds an evidence link to a requirement.
+    pub fn add_evidence(&self, requirement_id: &str, link: Evidence) -> Result<(), EvidenceError> {
+        let profile = self.profile();
+        let mut outcome = Ok(());
+        self.change(|p| outcome = p.add_evidence(&profile, requirement_id, link));
+        outcome
+    }
+
+    pub fn remove_evidence(&self, requirement_id: &str, url: &str) {
+        self.change(|p| p.remove_evidence(requirement_id, url));
     }
 
     /// Where "Next" leads from `step_id` (see `Walk::next_for`); `None` means the results.
@@ -209,16 +222,8 @@ impl Session {
     /// [`Walk::has_next`]); reads the progress untracked.
     pub fn has_next(&self, step_id: &str) -> bool {
         let profile = self.profile();
-        self.progress.with_untracked(|p| {
-            self.walk_now().has_next(
-                &profile,
-                p.mode,
-                &p.answers,
-                &p.continued,
-                p.option_seed,
-                step_id,
-            )
-        })
+        self.progress
+            .with_untracked(|p| self.walk_now().has_next(&profile, p, step_id))
     }
 
     /// The seed of this candidate's option order.
@@ -242,10 +247,9 @@ impl Session {
             .with_untracked(|p| walk.first_open(&p.answers).map(str::to_owned))
     }
 
-    /// Deletes every answer for this profile.
+    /// Deletes every answer for this profile; the attempts and evidence stay.
     pub fn restart(&self) {
-        let id = self.profile().id.clone();
-        self.change(|p| *p = Progress::new(&id, browser::random_seed()));
+        self.change(|p| p.start_over(browser::random_seed()));
     }
 
     /// Replaces the progress with `imported` (already checked in full). Progress that was here

@@ -8,12 +8,15 @@ use leptos_i18n::reexports::fixed_decimal::{Decimal, FloatPrecision};
 use super::i18n::{td_string, Locale};
 use super::{Imported, Persistence};
 use crate::browser::{BrowserError, FetchFailure, FileFailure};
+use crate::domain::evidence::{EvidenceError, MAX_NOTE_CHARS, MAX_URL_CHARS};
+use crate::domain::history::{Attempt, Change, SinceThen, Standing};
 use crate::domain::measure::guessing::GuessingSign;
 use crate::domain::measure::verdict::Readiness;
 use crate::domain::measure::{Verdict, MIN_ANSWERS};
 use crate::domain::notice::Notice;
 use crate::domain::problem::{readable, shown};
-use crate::domain::progress::{Misfit, ProgressError, SetAside, PROGRESS_SCHEMA_VERSION};
+use crate::domain::profile::Profile;
+use crate::domain::progress::{Misfit, Mode, ProgressError, SetAside, PROGRESS_SCHEMA_VERSION};
 use crate::domain::report::{AreaRow, ShownLevel};
 use crate::domain::scoring::Calibration;
 use crate::domain::share::{Damage, ShareError, SHARE_VERSION};
@@ -150,6 +153,7 @@ pub fn damage(locale: Locale, damage: Damage) -> String {
         Damage::GarbledName => td_string!(locale, shared.damage.garbled_name),
         Damage::LevelOutOfRange => td_string!(locale, shared.damage.level_out_of_range),
         Damage::FigureOutOfRange => td_string!(locale, shared.damage.figure_out_of_range),
+        Damage::BadLink => td_string!(locale, shared.damage.bad_link),
     }
     .to_string()
 }
@@ -415,6 +419,94 @@ pub fn calibration(locale: Locale, c: Calibration) -> String {
         Calibration::Calibrated => td_string!(locale, words.calibrated),
     }
     .to_string()
+}
+
+/// Why an evidence link was not taken, as a sentence that says what to do.
+pub fn evidence_error(locale: Locale, error: EvidenceError) -> String {
+    match error {
+        EvidenceError::Empty => td_string!(locale, evidence.error.empty).to_string(),
+        EvidenceError::NoScheme => td_string!(locale, evidence.error.no_scheme).to_string(),
+        EvidenceError::NotHttps => td_string!(locale, evidence.error.not_https).to_string(),
+        EvidenceError::StrangeCharacters => {
+            td_string!(locale, evidence.error.strange_characters).to_string()
+        }
+        EvidenceError::HasLogin => td_string!(locale, evidence.error.has_login).to_string(),
+        EvidenceError::BadHost => td_string!(locale, evidence.error.bad_host).to_string(),
+        EvidenceError::UrlTooLong => {
+            td_string!(locale, evidence.error.url_too_long, max = MAX_URL_CHARS).to_string()
+        }
+        EvidenceError::NoteTooLong => {
+            td_string!(locale, evidence.error.note_too_long, max = MAX_NOTE_CHARS).to_string()
+        }
+        EvidenceError::Full => td_string!(locale, evidence.error.full).to_string(),
+        EvidenceError::AlreadyThere => td_string!(locale, evidence.error.already_there).to_string(),
+        EvidenceError::UnknownRequirement => {
+            td_string!(locale, evidence.error.unknown_requirement).to_string()
+        }
+    }
+}
+
+/// Where an area stands, in a word or two.
+pub fn standing(locale: Locale, standing: Standing) -> String {
+    match standing {
+        Standing::Meets => td_string!(locale, words.meets),
+        Standing::Below => td_string!(locale, words.below_short),
+        Standing::NotClear => td_string!(locale, words.unclear_short),
+    }
+    .to_string()
+}
+
+/// What kind of check an attempt was: full, quick, or a retake of some areas.
+pub fn attempt_kind(locale: Locale, attempt: &Attempt) -> String {
+    match (attempt.mode, attempt.areas.len()) {
+        (_, count @ 1..) => td_string!(locale, history.retake, count).to_string(),
+        (Mode::Full, _) => td_string!(locale, history.full).to_string(),
+        (Mode::Quick, _) => td_string!(locale, history.quick).to_string(),
+    }
+}
+
+/// An area's title, or its id when the profile no longer has it.
+fn area_title(profile: &Profile, area_id: &str) -> String {
+    profile
+        .area(area_id)
+        .map_or_else(|| area_id.to_owned(), |a| a.title.clone())
+}
+
+/// One change as a line: "APIs: below → meets (level 1.2 → 2.6)".
+pub fn change(locale: Locale, profile: &Profile, change: &Change) -> String {
+    let line = td_string!(
+        locale,
+        history.change,
+        area = area_title(profile, &change.area_id),
+        before = standing(locale, change.before),
+        after = standing(locale, change.after)
+    )
+    .to_string();
+    match change.levels {
+        Some((before, after)) => {
+            let levels = td_string!(
+                locale,
+                history.levels,
+                before = decimal(locale, before, 1),
+                after = decimal(locale, after, 1)
+            );
+            format!("{line} {levels}")
+        }
+        None => line,
+    }
+}
+
+/// The readiness then and now: "Readiness: 40% → 65%".
+pub fn since_readiness(locale: Locale, since: &SinceThen) -> Option<String> {
+    since.readiness.map(|(before, after)| {
+        td_string!(
+            locale,
+            history.readiness,
+            before = percent(locale, f64::from(before)),
+            after = percent(locale, f64::from(after))
+        )
+        .to_string()
+    })
 }
 
 #[cfg(test)]

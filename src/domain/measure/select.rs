@@ -6,6 +6,8 @@
 //! even with the questions the maximum still allows (futility stopping, as in stochastically
 //! curtailed classification tests).
 
+use std::collections::BTreeSet;
+
 use super::verdict::{verdict, Verdict};
 use super::{area_posterior, area_required, ItemModel, Posterior};
 use crate::domain::answer::Answers;
@@ -64,6 +66,20 @@ pub fn next_question<'a>(
     max_asked: usize,
     seed: u64,
 ) -> Option<&'a Question> {
+    next_question_unseen_first(profile, area_id, answers, max_asked, seed, &BTreeSet::new())
+}
+
+/// [`next_question`] for a retake: the draw is among the questions not in `seen` (answered in
+/// an earlier attempt) while any is left in the area, so a retake measures with questions the
+/// candidate has not met, and only then among all. Stopping is the same.
+pub fn next_question_unseen_first<'a>(
+    profile: &'a Profile,
+    area_id: &str,
+    answers: &Answers,
+    max_asked: usize,
+    seed: u64,
+    seen: &BTreeSet<String>,
+) -> Option<&'a Question> {
     let in_area: Vec<&Question> = profile
         .questions
         .iter()
@@ -97,7 +113,11 @@ pub fn next_question<'a>(
         }
         Verdict::NotClear { .. } => {}
     }
-    let ranked = by_information_per_second(open.into_iter(), posterior.mean());
+    let unseen = open.iter().any(|q| !seen.contains(&q.id));
+    let candidates = open
+        .into_iter()
+        .filter(|q| !unseen || !seen.contains(&q.id));
+    let ranked = by_information_per_second(candidates, posterior.mean());
     let pool = ranked.len().min(RANDOMESQUE);
     if pool == 0 {
         return None;
@@ -116,6 +136,32 @@ mod tests {
     fn right(p: &Profile, id: &str) -> Answer {
         Answer::Choice {
             selected: p.question(id).unwrap().correct_options(),
+        }
+    }
+
+    #[test]
+    fn a_retake_draws_from_questions_not_seen_before_while_there_are_any() {
+        let p = sample_profile();
+        let all: Vec<String> = p
+            .questions
+            .iter()
+            .filter(|q| q.area == "infra")
+            .map(|q| q.id.clone())
+            .collect();
+        for seed in 0..20 {
+            for fresh in &all {
+                let seen: BTreeSet<String> =
+                    all.iter().filter(|id| *id != fresh).cloned().collect();
+                let q = next_question_unseen_first(&p, "infra", &Answers::new(), 6, seed, &seen);
+                assert_eq!(q.map(|q| &q.id), Some(fresh), "seed {seed}");
+            }
+            // Every question seen: the draw is as without history.
+            let seen: BTreeSet<String> = all.iter().cloned().collect();
+            assert_eq!(
+                next_question_unseen_first(&p, "infra", &Answers::new(), 6, seed, &seen)
+                    .map(|q| &q.id),
+                next_question(&p, "infra", &Answers::new(), 6, seed).map(|q| &q.id)
+            );
         }
     }
 

@@ -11,6 +11,8 @@
 //! error of a clear verdict runs above the nominal one-sided rate; `tests/scoring_model.rs`
 //! measures it under models harsher than this one and holds it to 5 %.
 
+use serde::{Deserialize, Serialize};
+
 use super::model::ItemModel;
 use super::posterior::{Posterior, INTERVAL_TAIL};
 use super::MIN_ANSWERS;
@@ -19,7 +21,9 @@ use super::MIN_ANSWERS;
 /// the readiness range.
 const Z: f64 = 1.96;
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// Kept in the attempt history (`domain::history`) as `{"verdict": "below", "gap": 0.5}`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "verdict", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Verdict {
     /// The level is at or above the required one (probability ≥ 97.5 %).
     Meets,
