@@ -6,11 +6,20 @@ use std::fmt::Write;
 use super::i18n::{td_string, Locale};
 use super::text;
 use crate::domain::profile::Profile;
-use crate::domain::report::AreaRow;
+use crate::domain::progress::Progress;
+use crate::domain::report::{evidence_groups, AreaRow};
 use crate::domain::scoring::Assessment;
+use crate::domain::share::SharedSummary;
 
-/// The results summary: readiness, the per-area table and the learning plan with its links.
-pub fn markdown_summary(locale: Locale, profile: &Profile, assessment: &Assessment) -> String {
+/// The results summary: readiness, what changed since the last attempt, the per-area table,
+/// the learning plan with its links, and the candidate's evidence links. `assessment` is
+/// `progress`'s.
+pub fn markdown_summary(
+    locale: Locale,
+    profile: &Profile,
+    assessment: &Assessment,
+    progress: &Progress,
+) -> String {
     let mut md = String::new();
     let role = &profile.role;
     let title = td_string!(locale, markdown.title, title = role.title.clone());
@@ -31,6 +40,27 @@ pub fn markdown_summary(locale: Locale, profile: &Profile, assessment: &Assessme
         None => {
             let _ = writeln!(md, "{}\n", td_string!(locale, markdown.no_readiness));
         }
+    }
+
+    let now = SharedSummary::from_assessment(&profile.id, assessment);
+    if let Some(since) = progress.since_previous(&now) {
+        let heading = td_string!(
+            locale,
+            markdown.since,
+            number = since.number,
+            date = since.date.clone()
+        );
+        let _ = writeln!(md, "## {heading}\n");
+        if let Some(line) = text::since_readiness(locale, &since) {
+            let _ = writeln!(md, "- {line}");
+        }
+        if since.changes.is_empty() {
+            let _ = writeln!(md, "- {}", td_string!(locale, history.no_change));
+        }
+        for change in &since.changes {
+            let _ = writeln!(md, "- {}", text::change(locale, profile, change));
+        }
+        md.push('\n');
     }
 
     let _ = writeln!(md, "## {}\n", td_string!(locale, markdown.by_area));
@@ -80,6 +110,20 @@ pub fn markdown_summary(locale: Locale, profile: &Profile, assessment: &Assessme
             }
         }
     }
+    let groups = evidence_groups(profile, progress.evidence_in_order(profile));
+    if !groups.is_empty() {
+        let _ = writeln!(md, "\n## {}\n", td_string!(locale, markdown.evidence));
+        for group in &groups {
+            let _ = writeln!(md, "- **{}**", escaped(&group.requirement));
+            for link in &group.links {
+                // Checked addresses have no spaces or angle brackets: safe as an autolink.
+                match link.note.as_str() {
+                    "" => _ = writeln!(md, "  - <{}>", link.url),
+                    note => _ = writeln!(md, "  - <{}> \u{2014} {}", link.url, escaped(note)),
+                }
+            }
+        }
+    }
     let _ = writeln!(md, "\n{}", td_string!(locale, markdown.footer));
     md
 }
@@ -88,12 +132,29 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The candidate's own text with the characters Markdown would read as formatting escaped, so
+/// a note shows as typed (and never as a link or markup).
+fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in one_line(text).chars() {
+        if "\\`*_{}[]<>()#+-.!|~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::answer::{Answer, Answers};
     use crate::domain::scoring::assess;
     use crate::domain::testing::sample_profile;
+
+    fn none() -> Progress {
+        Progress::new("sample-role", 1)
+    }
 
     fn all_wrong() -> Answers {
         let profile = sample_profile();
@@ -119,7 +180,7 @@ mod tests {
         crate::ui::install_icu_data();
         let profile = sample_profile();
         let a = assess(&profile, &all_wrong(), 1);
-        let md = markdown_summary(Locale::en, &profile, &a);
+        let md = markdown_summary(Locale::en, &profile, &a, &none());
         assert!(md.starts_with(&format!("# Fitcheck results: {}", profile.role.title)));
         assert_eq!(md.matches("\n| ").count(), 2 + profile.areas.len(), "{md}");
         assert!(!a.plan.steps.is_empty());
@@ -140,8 +201,8 @@ mod tests {
         let profile = sample_profile();
         let a = assess(&profile, &all_wrong(), 1);
         let (en, de) = (
-            markdown_summary(Locale::en, &profile, &a),
-            markdown_summary(Locale::de, &profile, &a),
+            markdown_summary(Locale::en, &profile, &a, &none()),
+            markdown_summary(Locale::de, &profile, &a, &none()),
         );
         assert!(de.starts_with(&format!("# Fitcheck-Ergebnisse: {}", profile.role.title)));
         assert!(de.contains("## Nach Bereich"), "{de}");
@@ -173,13 +234,72 @@ mod tests {
     }
 
     #[test]
+    fn the_summary_carries_the_evidence_and_what_changed_since_the_last_attempt() {
+        use crate::domain::evidence::Evidence;
+        crate::ui::install_icu_data();
+        let profile = sample_profile();
+        let mut progress = none();
+        progress.answers = all_wrong();
+        progress.finish(&profile, "2026-12-01");
+        progress.start_over(2);
+        for q in &profile.questions {
+            progress.answers.insert(
+                q.id.clone(),
+                Answer::Choice {
+                    selected: q.correct_options(),
+                },
+            );
+        }
+        let link = Evidence::new(
+            "https://github.com/jane/api/pull/3",
+            "My [first] PR *merged* <b>",
+        )
+        .unwrap();
+        progress
+            .add_evidence(&profile, "python-apis", link.clone())
+            .unwrap();
+        let a = assess(&profile, &progress.answers, 1);
+        let md = markdown_summary(Locale::en, &profile, &a, &progress);
+        assert!(md.contains("## Since attempt 1 (2026-12-01)\n"), "{md}");
+        assert!(md.contains("- Python: "), "{md}");
+        assert!(md.contains("(level "), "{md}");
+        assert!(md.contains("## Evidence of my work\n"), "{md}");
+        assert!(
+            md.contains("- **Some exposure to building APIs**\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains(
+                "  - <https://github.com/jane/api/pull/3> \u{2014} My \\[first\\] PR \\*merged\\* \\<b\\>"
+            ),
+            "{md}"
+        );
+        let de = markdown_summary(Locale::de, &profile, &a, &progress);
+        assert!(de.contains("## Seit Versuch 1 (2026-12-01)"), "{de}");
+        assert!(de.contains("## Belege meiner Arbeit"), "{de}");
+        // Without a link or an earlier attempt, neither section.
+        let plain = markdown_summary(Locale::en, &profile, &a, &none());
+        assert!(!plain.contains("## Evidence") && !plain.contains("## Since"));
+    }
+
+    #[test]
     fn without_answers_it_says_so() {
         crate::ui::install_icu_data();
         let profile = sample_profile();
-        let md = markdown_summary(Locale::en, &profile, &assess(&profile, &Answers::new(), 1));
+        let md = markdown_summary(
+            Locale::en,
+            &profile,
+            &assess(&profile, &Answers::new(), 1),
+            &none(),
+        );
         assert!(md.contains("No area has enough answers"));
         assert!(md.contains("No gaps in what was answered."));
-        let md = markdown_summary(Locale::de, &profile, &assess(&profile, &Answers::new(), 1));
+        let md = markdown_summary(
+            Locale::de,
+            &profile,
+            &assess(&profile, &Answers::new(), 1),
+            &none(),
+        );
         assert!(md.contains("Noch kein Bereich hat genug Antworten"), "{md}");
         assert!(md.contains("Keine Lücken"), "{md}");
     }

@@ -16,8 +16,8 @@ use crate::browser;
 use crate::domain::profile::{parse_index, ProfileIndexEntry};
 use crate::domain::{load_profile, Problem};
 use pages::{
-    ErrorPage, ItemPage, NotFound, PracticePage, ResultsPage, ReviewPage, SharedPage, UnknownRole,
-    WelcomePage,
+    ErrorPage, EvidencePage, ItemPage, NotFound, PracticePage, ResultsPage, ReviewPage, SharedPage,
+    UnknownRole, WelcomePage,
 };
 pub use session::{Imported, Persistence, Session};
 
@@ -149,6 +149,7 @@ fn Pages() -> impl IntoView {
                 <Route path=path!("/check/:item") view=ItemPage />
                 <Route path=path!("/results") view=ResultsPage />
                 <Route path=path!("/review") view=ReviewPage />
+                <Route path=path!("/evidence") view=EvidencePage />
                 <Route path=path!("/practice/:item") view=PracticePage />
                 <Route path=path!("/shared") view=SharedPage />
             </Routes>

@@ -3,7 +3,7 @@
 // wrong.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import AxeBuilder from "@axe-core/playwright";
+import { violations } from "./support/axe.mjs";
 import { freshPage } from "./support/browser.mjs";
 import { serveAndLaunch } from "./support/harness.mjs";
 import { defaultProfile, walkOrder } from "./support/profile.mjs";
@@ -14,11 +14,6 @@ const order = walkOrder(profile);
 const firstQuestion = order.find((id) => profile.questions.some((q) => q.id === id));
 const codeQuestion = profile.questions.find((q) => q.code)?.id ?? firstQuestion;
 const env = serveAndLaunch();
-
-async function violations(page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]).analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
 
@@ -57,6 +52,20 @@ for (const [language, colorScheme, size] of RUNS) {
     await page.keyboard.press("1");
     await page.keyboard.press("Enter");
     assert.deepEqual(await violations(page), [], "question");
+
+    // Evidence: the form, a refused address with its message, a link added.
+    await page.goto(`${env.server.url}evidence`);
+    await page.locator("#evidence-url").waitFor();
+    assert.deepEqual(await violations(page), [], "evidence page");
+    await page.locator("#evidence-url").fill("github.com/jane/project");
+    await page.locator("#add-link").click();
+    await page.locator("#evidence-outcome.error").waitFor();
+    assert.deepEqual(await violations(page), [], "evidence page with a refused address");
+    await page.locator("#evidence-url").fill("https://github.com/jane/project/pull/7");
+    await page.locator("#evidence-note").fill("A FastAPI endpoint with tests");
+    await page.locator("#add-link").click();
+    await page.locator(".evidence a").waitFor();
+    assert.deepEqual(await violations(page), [], "evidence page with a link");
 
     await page.goto(`${env.server.url}results`);
     await page.locator(".areas-table").waitFor({ state: "attached" });

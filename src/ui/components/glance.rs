@@ -12,7 +12,7 @@ use crate::ui::text;
 /// One line per area: its title, its verdict in a word, and the level shown against the level
 /// asked.
 #[component]
-pub fn AreaGlance(rows: Vec<AreaRow>) -> impl IntoView {
+pub fn AreaGlance(rows: Vec<AreaRow>, #[prop(optional)] id: Option<&'static str>) -> impl IntoView {
     let i18n = use_i18n();
     let lines = rows
         .into_iter()
@@ -41,7 +41,7 @@ pub fn AreaGlance(rows: Vec<AreaRow>) -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <ul class="area-glance" id="area-glance">{lines}</ul> }
+    view! { <ul class="area-glance" id=id>{lines}</ul> }
 }
 
 /// The first `count` steps of the plan: what to learn, its area and the size of the gap.

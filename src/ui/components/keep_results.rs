@@ -7,7 +7,7 @@ use crate::domain::report::summary_file_name;
 use crate::domain::scoring::Assessment;
 use crate::domain::share::SharedSummary;
 use crate::ui::components::*;
-use crate::ui::i18n::{td_string, use_i18n};
+use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::markdown::markdown_summary;
 use crate::ui::text;
 use crate::ui::tr;
@@ -19,11 +19,14 @@ pub fn KeepResults(#[prop(into)] assessment: Signal<Assessment>) -> impl IntoVie
     let session = expect_context::<Session>();
     let i18n = use_i18n();
     let outcome: Outcome = RwSignal::new(None);
-    let link = RwSignal::new(None::<String>);
+    // The link, and how many evidence links did not fit in it.
+    let link = RwSignal::new(None::<(String, usize)>);
     let download = move |_| {
         let profile = session.profile();
         let locale = i18n.get_locale_untracked();
-        let text = assessment.with_untracked(|a| markdown_summary(locale, &profile, a));
+        let text = session.progress.with_untracked(|p| {
+            assessment.with_untracked(|a| markdown_summary(locale, &profile, a, p))
+        });
         outcome.set(Some(
             browser::download(&summary_file_name(&profile), "text/markdown", &text)
                 .map(|()| td_string!(locale, keep.downloaded).to_string())
@@ -37,12 +40,18 @@ pub fn KeepResults(#[prop(into)] assessment: Signal<Assessment>) -> impl IntoVie
     };
     let share = move |_| {
         let profile = session.profile();
-        let fragment =
-            assessment.with_untracked(|a| SharedSummary::from_assessment(&profile.id, a).encode());
-        link.set(Some(format!(
-            "{}?profile={}#{fragment}",
-            browser::app_url("shared"),
-            profile.id
+        let summary = assessment.with_untracked(|a| SharedSummary::from_assessment(&profile.id, a));
+        let (summary, left_out) = session
+            .progress
+            .with_untracked(|p| summary.with_evidence(p.evidence_in_order(&profile)));
+        link.set(Some((
+            format!(
+                "{}?profile={}#{}",
+                browser::app_url("shared"),
+                profile.id,
+                summary.encode()
+            ),
+            left_out,
         )));
     };
     view! {
@@ -54,7 +63,7 @@ pub fn KeepResults(#[prop(into)] assessment: Signal<Assessment>) -> impl IntoVie
                 <button class="secondary" id="share" on:click=share>{tr(i18n, |l| td_string!(l, keep.share))}</button>
             </div>
             <OutcomeMessage outcome id="keep-outcome" />
-            {move || link.get().map(|href| view! {
+            {move || link.get().map(|(href, left_out)| view! {
                 <div class="share-link">
                     <label for="share-link">{tr(i18n, |l| td_string!(l, keep.link_label))}</label>
                     <input id="share-link" type="text" readonly value=href.clone() on:focus=|e| {
@@ -64,6 +73,11 @@ pub fn KeepResults(#[prop(into)] assessment: Signal<Assessment>) -> impl IntoVie
                         }
                     } />
                     <p class="muted">{tr(i18n, |l| td_string!(l, keep.link_note))}</p>
+                    {(left_out > 0).then(|| view! {
+                        <p class="muted" id="share-left-out">
+                            {move || t_string!(i18n, evidence.left_out, count = left_out).to_string()}
+                        </p>
+                    })}
                 </div>
             })}
         </section>

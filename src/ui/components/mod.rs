@@ -1,7 +1,9 @@
 //! Small components the pages are made of; each renders and dispatches to the session.
 
 mod areas_table;
+mod evidence_list;
 mod glance;
+mod history;
 mod keep_results;
 mod level_chart;
 mod notices;
@@ -16,7 +18,9 @@ mod self_ratings;
 mod start_over;
 
 pub use areas_table::*;
+pub use evidence_list::*;
 pub use glance::*;
+pub use history::*;
 pub use keep_results::*;
 pub use level_chart::*;
 pub use notices::*;

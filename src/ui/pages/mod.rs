@@ -1,6 +1,7 @@
 //! The app's pages, one per route (and the pages for what cannot be shown).
 
 mod errors;
+mod evidence;
 mod item;
 mod practice;
 mod results;
@@ -9,6 +10,7 @@ mod shared;
 mod welcome;
 
 pub use errors::*;
+pub use evidence::*;
 pub use item::*;
 pub use practice::*;
 pub use results::*;

@@ -4,10 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::domain::history::gap_areas;
 use crate::domain::measure::MIN_ANSWERS;
 use crate::domain::progress::Mode;
-use crate::domain::report::AreaRow;
+use crate::domain::report::{evidence_groups, AreaRow};
 use crate::domain::scoring::assess;
+use crate::domain::share::SharedSummary;
 use crate::ui::components::*;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::text;
@@ -29,6 +31,49 @@ pub fn ResultsPage() -> impl IntoView {
     };
     let title = profile.role.title.clone();
     let language = profile.language.clone();
+
+    // The history: what changed since the attempt before, the attempts kept, and the retake
+    // once this check is finished.
+    let since_then = {
+        let profile = profile.clone();
+        Signal::derive(move || {
+            let now = SharedSummary::from_assessment(&profile.id, &assessment.read());
+            session.progress.with(|p| p.since_previous(&now))
+        })
+    };
+    let attempts = Signal::derive(move || session.progress.with(|p| p.attempts.clone()));
+    let retake_areas = Signal::derive(move || {
+        let finished = session
+            .progress
+            .with(|p| p.finished && p.this_attempt().is_some());
+        if finished {
+            gap_areas(&assessment.read())
+        } else {
+            Vec::new()
+        }
+    });
+    let evidence = {
+        let profile = profile.clone();
+        move || {
+            let groups = session
+                .progress
+                .with(|p| evidence_groups(&profile, p.evidence_in_order(&profile)));
+            if groups.is_empty() {
+                return None;
+            }
+            let count: usize = groups.iter().map(|g| g.links.len()).sum();
+            Some(view! {
+                <details class="fold" id="fold-evidence">
+                    <summary>
+                        <h2 id="evidence-heading">{move || t_string!(i18n, evidence.results_heading, count).to_string()}</h2>
+                    </summary>
+                    <EvidenceList groups lang=profile.language.clone() />
+                    <p><A href="/evidence" attr:id="edit-evidence">{tr(i18n, |l| td_string!(l, evidence.edit))}</A></p>
+                </details>
+            })
+        }
+    };
+    let has_evidence = move || session.progress.with(|p| !p.evidence.is_empty());
 
     let readiness = move || {
         match assessment.read().readiness {
@@ -129,6 +174,7 @@ pub fn ResultsPage() -> impl IntoView {
             .areas
             .iter()
             .filter(|a| !a.verdict.is_clear() && a.answered < a.questions)
+            .filter(|a| session.progress.with(|p| p.covers(&a.area_id)))
             .map(|a| a.area_id.clone())
             .collect()
     };
@@ -171,11 +217,13 @@ pub fn ResultsPage() -> impl IntoView {
                 <h2 id="glance">{tr(i18n, |l| td_string!(l, results.glance_heading))}</h2>
                 {move || {
                     let rows = assessment.read().areas.iter().map(AreaRow::from_result).collect();
-                    view! { <AreaGlance rows /> }
+                    view! { <AreaGlance rows id="area-glance" /> }
                 }}
             </section>
+            <SinceLastTime since_then />
             {top_steps}
             {continue_unclear}
+            <RetakeGaps areas=retake_areas />
             <details class="fold" id="fold-areas">
                 <summary>
                     <h2 id="by-area">{tr(i18n, |l| td_string!(l, results.more_areas))}</h2>
@@ -197,10 +245,15 @@ pub fn ResultsPage() -> impl IntoView {
                 </summary>
                 {plan}
             </details>
+            {evidence}
+            <AttemptList attempts />
             <p class="print-only muted">{tr(i18n, |l| td_string!(l, results.print_note))}</p>
             <KeepResults assessment />
             <div class="actions no-print">
                 <A href="/review" attr:class="button secondary" attr:id="review-answers">{tr(i18n, |l| td_string!(l, results.review))}</A>
+                <Show when=move || !has_evidence()>
+                    <A href="/evidence" attr:class="button secondary" attr:id="add-evidence">{tr(i18n, |l| td_string!(l, evidence.add_first))}</A>
+                </Show>
                 <A href="/" attr:class="button secondary">{tr(i18n, |l| td_string!(l, results.start_page))}</A>
                 <StartOver />
             </div>

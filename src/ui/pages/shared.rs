@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser;
-use crate::domain::report::AreaRow;
+use crate::domain::report::{evidence_groups, AreaRow};
 use crate::domain::share::SharedSummary;
 use crate::ui::components::*;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
@@ -35,6 +35,21 @@ pub fn SharedPage() -> impl IntoView {
         }
         .into_any(),
         Ok(summary) => {
+            let groups = evidence_groups(
+                &profile,
+                summary
+                    .evidence
+                    .iter()
+                    .map(|e| (e.requirement_id.as_str(), &e.link)),
+            );
+            let evidence = (!groups.is_empty()).then(|| {
+                view! {
+                    <section aria-labelledby="shared-evidence-heading" id="shared-evidence">
+                        <h2 id="shared-evidence-heading">{tr(i18n, |l| td_string!(l, shared.evidence_heading))}</h2>
+                        <EvidenceList groups lang=profile.language.clone() />
+                    </section>
+                }
+            });
             let rows = AreaRow::from_shared(&profile, &summary)
                 .into_iter()
                 .map(|row| view! { <AreaRowView row self_rating=false /> })
@@ -65,6 +80,7 @@ pub fn SharedPage() -> impl IntoView {
                 <AreasTable of=TableOf::Shared id="shared-table">
                     {rows}
                 </AreasTable>
+                {evidence}
                 <p class="muted">{tr(i18n, |l| td_string!(l, shared.note))}</p>
             }
             .into_any()

@@ -1,0 +1,130 @@
+//! Evidence of the candidate's work: up to three links per requirement, each with a short note,
+//! added through one form and listed by requirement.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::domain::evidence::{Evidence, MAX_NOTE_CHARS};
+use crate::domain::report::evidence_groups;
+use crate::ui::components::*;
+use crate::ui::i18n::{t_string, td_string, use_i18n};
+use crate::ui::text;
+use crate::ui::{tr, Session};
+
+#[component]
+pub fn EvidencePage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let i18n = use_i18n();
+    let profile = session.profile();
+    let lang = profile.language.clone();
+    let requirement = NodeRef::<leptos::html::Select>::new();
+    let url = NodeRef::<leptos::html::Input>::new();
+    let note = NodeRef::<leptos::html::Input>::new();
+    // The message after "Add link": which field it is about goes with an error.
+    let outcome: Outcome = RwSignal::new(None);
+    let url_invalid = RwSignal::new(false);
+
+    let options = profile
+        .areas
+        .iter()
+        .map(|area| {
+            let requirements = profile
+                .requirements
+                .iter()
+                .filter(|r| r.area == area.id)
+                .map(|r| view! { <option value=r.id.clone() lang=lang.clone()>{r.text.clone()}</option> })
+                .collect_view();
+            view! { <optgroup label=area.title.clone() lang=lang.clone()>{requirements}</optgroup> }
+        })
+        .collect_view();
+
+    let add = {
+        let profile = profile.clone();
+        move |event: leptos::ev::SubmitEvent| {
+            event.prevent_default();
+            let (Some(requirement), Some(url), Some(note)) =
+                (requirement.get(), url.get(), note.get())
+            else {
+                return;
+            };
+            let locale = i18n.get_locale_untracked();
+            let requirement_id = requirement.value();
+            let added = Evidence::new(&url.value(), &note.value())
+                .and_then(|link| session.add_evidence(&requirement_id, link));
+            match added {
+                Ok(()) => {
+                    url.set_value("");
+                    note.set_value("");
+                    url_invalid.set(false);
+                    let text = profile
+                        .requirements
+                        .iter()
+                        .find(|r| r.id == requirement_id)
+                        .map_or(requirement_id, |r| r.text.clone());
+                    outcome.set(Some(Ok(td_string!(
+                        locale,
+                        evidence.added,
+                        requirement = text
+                    )
+                    .to_string())));
+                    let _ = url.focus();
+                }
+                Err(error) => {
+                    url_invalid.set(true);
+                    outcome.set(Some(Err(text::evidence_error(locale, error))));
+                    let _ = url.focus();
+                }
+            }
+        }
+    };
+
+    let list = {
+        let profile = profile.clone();
+        move || {
+            let groups = session
+                .progress
+                .with(|p| evidence_groups(&profile, p.evidence_in_order(&profile)));
+            if groups.is_empty() {
+                return view! { <p id="evidence-none">{tr(i18n, |l| td_string!(l, evidence.none))}</p> }
+                    .into_any();
+            }
+            let on_remove = Callback::new(move |(requirement, url): (String, String)| {
+                session.remove_evidence(&requirement, &url);
+                outcome.set(None);
+            });
+            view! { <EvidenceList groups lang=profile.language.clone() on_remove /> }.into_any()
+        }
+    };
+
+    view! {
+        <main class="page evidence-page">
+            <Notices />
+            <PageHeading>{tr(i18n, |l| td_string!(l, evidence.title))}</PageHeading>
+            <p>{tr(i18n, |l| td_string!(l, evidence.intro))}</p>
+            <form class="evidence-form" novalidate on:submit=add>
+                <label for="evidence-requirement">{tr(i18n, |l| td_string!(l, evidence.requirement))}</label>
+                <select id="evidence-requirement" node_ref=requirement>{options}</select>
+                <label for="evidence-url">{tr(i18n, |l| td_string!(l, evidence.url))}</label>
+                <input
+                    id="evidence-url"
+                    type="url"
+                    inputmode="url"
+                    autocomplete="url"
+                    spellcheck="false"
+                    placeholder="https://github.com/…"
+                    node_ref=url
+                    aria-invalid=move || url_invalid.get().then_some("true")
+                    aria-describedby=move || url_invalid.get().then_some("evidence-outcome")
+                />
+                <label for="evidence-note">
+                    {move || t_string!(i18n, evidence.note, max = MAX_NOTE_CHARS).to_string()}
+                </label>
+                <input id="evidence-note" type="text" maxlength=MAX_NOTE_CHARS node_ref=note />
+                <button class="primary" type="submit" id="add-link">{tr(i18n, |l| td_string!(l, evidence.add))}</button>
+            </form>
+            <OutcomeMessage outcome id="evidence-outcome" />
+            {list}
+            <p><A href="/results">{tr(i18n, |l| td_string!(l, evidence.back))}</A></p>
+        </main>
+    }
+}
