@@ -146,6 +146,28 @@ mod tests {
     }
 
     #[test]
+    fn the_history_and_the_evidence_travel_in_the_file() {
+        use crate::domain::evidence::Evidence;
+        let profile = sample_profile();
+        let mut progress = some_progress();
+        progress.finish(&profile, "2026-12-01");
+        progress.retake(&profile, vec!["infra".into()]);
+        progress
+            .add_evidence(
+                &profile,
+                "docker",
+                Evidence::new("https://github.com/jane/compose", "a Compose file").unwrap(),
+            )
+            .unwrap();
+        let file = export_progress(&profile, &progress);
+        assert!(file.contains("\"attempts\"") && file.contains("https://github.com/jane/compose"));
+        let back = import_progress(&file, &profile).expect("imports");
+        assert_eq!(back, progress);
+        assert_eq!(back.attempts.len(), 1);
+        assert_eq!(back.focus, ["infra"]);
+    }
+
+    #[test]
     fn foreign_future_damaged_and_misfitting_files_are_refused() {
         let profile = sample_profile();
         let with = |f: &dyn Fn(&mut Value)| import_edited(f);

@@ -95,7 +95,7 @@ pub fn AttemptList(#[prop(into)] attempts: Signal<Vec<Attempt>>) -> impl IntoVie
             })
             .collect_view();
         Some(view! {
-            <details class="fold" id="fold-attempts">
+            <details class="fold no-print" id="fold-attempts">
                 <summary>
                     <h2 id="attempts-heading">{t_string!(i18n, history.attempts, count).to_string()}</h2>
                 </summary>
