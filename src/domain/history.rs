@@ -160,26 +160,13 @@ pub fn record(attempts: &mut Vec<Attempt>, attempt: Attempt) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::answer::{Answer, Answers};
+    use crate::domain::answer::Answers;
     use crate::domain::scoring::assess;
-    use crate::domain::testing::sample_profile;
+    use crate::domain::testing::{every_question, sample_profile};
 
-    /// Every question of the sample answered right (or wrong, picking the first wrong option).
+    /// Every question of the sample answered right, or wrong.
     fn all(right: bool) -> Answers {
-        sample_profile()
-            .questions
-            .iter()
-            .map(|q| {
-                let selected = if right {
-                    q.correct_options()
-                } else {
-                    vec![(0..q.options.len())
-                        .find(|&i| !q.options[i].correct)
-                        .unwrap()]
-                };
-                (q.id.clone(), Answer::Choice { selected })
-            })
-            .collect()
+        every_question(&sample_profile(), right)
     }
 
     fn attempt(number: u32, answers: &Answers) -> Attempt {

@@ -582,7 +582,7 @@ fn reconcile(mut progress: Progress, profile: &Profile) -> Restored {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::sample_profile;
+    use crate::domain::testing::{every_question, sample_profile};
 
     fn saved(json: &str) -> Result<Restored, ProgressError> {
         decode_progress(json, &sample_profile())
@@ -831,15 +831,8 @@ mod tests {
 
     fn all_answered(profile: &Profile, right: bool) -> Progress {
         let mut p = Progress::new("sample-role", 3);
-        for q in &profile.questions {
-            let selected = if right {
-                q.correct_options()
-            } else {
-                vec![(0..q.options.len())
-                    .find(|&i| !q.options[i].correct)
-                    .unwrap()]
-            };
-            p.record(profile, &q.id, Answer::Choice { selected });
+        for (id, answer) in every_question(profile, right) {
+            p.record(profile, &id, answer);
         }
         p
     }

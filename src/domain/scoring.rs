@@ -328,7 +328,7 @@ impl Assessment {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::sample_profile;
+    use crate::domain::testing::{every_question, sample_profile};
 
     #[test]
     fn the_plan_lists_each_missed_question_once_under_its_most_important_requirement() {
@@ -346,7 +346,7 @@ mod tests {
                 }
             }
         }
-        let answers = answer_all(&profile, false);
+        let answers = every_question(&profile, false);
         let plan = assess(&profile, &answers, 1).plan;
         let listed: Vec<&String> = plan.steps.iter().flat_map(|s| &s.missed).collect();
         let unique: std::collections::HashSet<&&String> = listed.iter().collect();
@@ -377,22 +377,6 @@ mod tests {
             .all(|w| w[0].priority >= w[1].priority));
     }
 
-    fn answer_all(profile: &Profile, right: bool) -> Answers {
-        profile
-            .questions
-            .iter()
-            .map(|q| {
-                let selected = if right {
-                    q.correct_options()
-                } else {
-                    let wrong = (0..q.options.len()).find(|i| !q.options[*i].correct);
-                    vec![wrong.expect("every question has a wrong option")]
-                };
-                (q.id.clone(), Answer::Choice { selected })
-            })
-            .collect()
-    }
-
     /// The sample with every question copied `times` times, so areas have enough questions for
     /// clear verdicts.
     fn larger_sample(times: usize) -> Profile {
@@ -415,8 +399,8 @@ mod tests {
     #[test]
     fn right_answers_score_above_wrong_answers_everywhere() {
         let p = sample_profile();
-        let right = assess(&p, &answer_all(&p, true), 1);
-        let wrong = assess(&p, &answer_all(&p, false), 1);
+        let right = assess(&p, &every_question(&p, true), 1);
+        let wrong = assess(&p, &every_question(&p, false), 1);
         for (r, w) in right.areas.iter().zip(&wrong.areas) {
             assert!(
                 r.knowledge.level > w.knowledge.level + 1.0,
@@ -434,10 +418,10 @@ mod tests {
     #[test]
     fn many_answers_give_clear_verdicts_per_area_and_requirement() {
         let p = larger_sample(5);
-        let right = assess(&p, &answer_all(&p, true), 1);
+        let right = assess(&p, &every_question(&p, true), 1);
         assert_eq!(area(&right, "infra").verdict, Verdict::Meets, "{right:#?}");
         assert_eq!(right.requirement("docker").unwrap().verdict, Verdict::Meets);
-        let wrong = assess(&p, &answer_all(&p, false), 1);
+        let wrong = assess(&p, &every_question(&p, false), 1);
         assert!(matches!(area(&wrong, "python").verdict, Verdict::Below { gap } if gap > 1.0));
         assert!(matches!(
             wrong.requirement("python-skills").unwrap().verdict,
@@ -463,7 +447,7 @@ mod tests {
         // Right on the basic and intermediate copies, wrong on the advanced ones: a level near
         // 2 meets python-apis (2) more surely than python-skills (3).
         let p = larger_sample(5);
-        let mut answers = answer_all(&p, true);
+        let mut answers = every_question(&p, true);
         for q in p.questions.iter().filter(|q| q.difficulty == 3) {
             let wrong = (0..q.options.len())
                 .find(|i| !q.options[*i].correct)
@@ -512,13 +496,13 @@ mod tests {
     #[test]
     fn skipped_questions_are_not_counted_as_wrong() {
         let p = sample_profile();
-        let mut answers = answer_all(&p, true);
+        let mut answers = every_question(&p, true);
         let all_right = assess(&p, &answers, 1).areas[0].knowledge;
         answers.insert("py-q3".into(), Answer::Skipped);
         let with_skip = assess(&p, &answers, 1).areas[0].knowledge;
         assert_eq!(with_skip.answers, 2);
         let mut wrong = answers.clone();
-        wrong.insert("py-q3".into(), answer_all(&p, false)["py-q3"].clone());
+        wrong.insert("py-q3".into(), every_question(&p, false)["py-q3"].clone());
         let with_wrong = assess(&p, &wrong, 1).areas[0].knowledge;
         assert!(
             with_skip.level > with_wrong.level,
@@ -529,7 +513,7 @@ mod tests {
     #[test]
     fn self_ratings_are_reported_beside_knowledge_not_mixed_in() {
         let p = sample_profile();
-        let mut answers = answer_all(&p, false);
+        let mut answers = every_question(&p, false);
         let knowledge = assess(&p, &answers, 1).areas[0].knowledge;
         answers.insert("python-self".into(), Answer::Rating { level: 4 });
         let a = assess(&p, &answers, 1);
@@ -591,7 +575,7 @@ mod tests {
         assert_eq!(a.readiness, None);
         // The same answers read with the options in their authored order are knowledge-blind
         // too, but a candidate who answers right is never told they guess.
-        let right = assess(&p, &answer_all(&p, true), seed);
+        let right = assess(&p, &every_question(&p, true), seed);
         assert_eq!(right.guessing, None);
         assert!(right.areas.iter().all(|r| r.shown().is_some()));
     }

@@ -427,14 +427,20 @@ impl Reader<'_> {
         Ok(b)
     }
 
-    fn id(&mut self) -> Result<String, ShareError> {
-        let len = usize::from(self.byte()?);
+    /// The next `len` bytes.
+    fn take(&mut self, len: usize) -> Result<&[u8], ShareError> {
         let end = self.at + len;
         let raw = self
             .bytes
             .get(self.at..end)
             .ok_or(ShareError::Damaged(Damage::CutOff))?;
         self.at = end;
+        Ok(raw)
+    }
+
+    fn id(&mut self) -> Result<String, ShareError> {
+        let len = usize::from(self.byte()?);
+        let raw = self.take(len)?;
         let id = std::str::from_utf8(raw).map_err(|_| ShareError::Damaged(Damage::GarbledName))?;
         if !is_slug(id) {
             return Err(ShareError::Damaged(Damage::GarbledName));
@@ -444,12 +450,7 @@ impl Reader<'_> {
 
     fn text(&mut self) -> Result<String, ShareError> {
         let len = usize::from(u16::from_be_bytes([self.byte()?, self.byte()?]));
-        let end = self.at + len;
-        let raw = self
-            .bytes
-            .get(self.at..end)
-            .ok_or(ShareError::Damaged(Damage::CutOff))?;
-        self.at = end;
+        let raw = self.take(len)?;
         String::from_utf8(raw.to_vec()).map_err(|_| ShareError::Damaged(Damage::BadLink))
     }
 

@@ -148,31 +148,16 @@ fn escaped(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::answer::{Answer, Answers};
+    use crate::domain::answer::Answers;
     use crate::domain::scoring::assess;
-    use crate::domain::testing::sample_profile;
+    use crate::domain::testing::{every_question, sample_profile};
 
     fn none() -> Progress {
         Progress::new("sample-role", 1)
     }
 
     fn all_wrong() -> Answers {
-        let profile = sample_profile();
-        profile
-            .questions
-            .iter()
-            .map(|q| {
-                let wrong = (0..q.options.len())
-                    .find(|&i| !q.options[i].correct)
-                    .unwrap();
-                (
-                    q.id.clone(),
-                    Answer::Choice {
-                        selected: vec![wrong],
-                    },
-                )
-            })
-            .collect()
+        every_question(&sample_profile(), false)
     }
 
     #[test]
@@ -242,14 +227,7 @@ mod tests {
         progress.answers = all_wrong();
         progress.finish(&profile, "2026-12-01");
         progress.start_over(2);
-        for q in &profile.questions {
-            progress.answers.insert(
-                q.id.clone(),
-                Answer::Choice {
-                    selected: q.correct_options(),
-                },
-            );
-        }
+        progress.answers = every_question(&profile, true);
         let link = Evidence::new(
             "https://github.com/jane/api/pull/3",
             "My [first] PR *merged* <b>",

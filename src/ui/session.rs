@@ -20,6 +20,7 @@ use crate::domain::notice::Notice;
 use crate::domain::progress::{
     backup_key, decode_progress, storage_key, Mode, Progress, ProgressError,
 };
+use crate::domain::report::{evidence_groups, EvidenceGroup};
 use crate::domain::walk::Walk;
 use crate::domain::Profile;
 
@@ -203,6 +204,13 @@ impl Session {
         let mut outcome = Ok(());
         self.change(|p| outcome = p.add_evidence(&profile, requirement_id, link));
         outcome
+    }
+
+    /// The evidence links by requirement, in the profile's order (tracked).
+    pub fn evidence(&self) -> Vec<EvidenceGroup> {
+        let profile = self.profile();
+        self.progress
+            .with(|p| evidence_groups(&profile, p.evidence_in_order(&profile)))
     }
 
     pub fn remove_evidence(&self, requirement_id: &str, url: &str) {

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::evidence::{Evidence, MAX_NOTE_CHARS};
-use crate::domain::report::evidence_groups;
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::text;
@@ -81,9 +80,7 @@ pub fn EvidencePage() -> impl IntoView {
     let list = {
         let profile = profile.clone();
         move || {
-            let groups = session
-                .progress
-                .with(|p| evidence_groups(&profile, p.evidence_in_order(&profile)));
+            let groups = session.evidence();
             if groups.is_empty() {
                 return view! { <p id="evidence-none">{tr(i18n, |l| td_string!(l, evidence.none))}</p> }
                     .into_any();

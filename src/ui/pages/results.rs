@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use crate::domain::history::gap_areas;
 use crate::domain::measure::MIN_ANSWERS;
 use crate::domain::progress::Mode;
-use crate::domain::report::{evidence_groups, AreaRow};
+use crate::domain::report::AreaRow;
 use crate::domain::scoring::assess;
 use crate::domain::share::SharedSummary;
 use crate::ui::components::*;
@@ -55,9 +55,7 @@ pub fn ResultsPage() -> impl IntoView {
     let evidence = {
         let profile = profile.clone();
         move || {
-            let groups = session
-                .progress
-                .with(|p| evidence_groups(&profile, p.evidence_in_order(&profile)));
+            let groups = session.evidence();
             if groups.is_empty() {
                 return None;
             }
