@@ -22,7 +22,8 @@ impl Practice {
     /// Reads saved practice; anything unreadable starts afresh (practice is never scored, so
     /// nothing of value is lost).
     pub fn decode(text: Option<&str>) -> Practice {
-        text.and_then(|t| serde_json::from_str(t).ok())
+        text.and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok())
+            .and_then(|v| Practice::deserialize(&v).ok())
             .unwrap_or_default()
     }
 

@@ -348,7 +348,8 @@ pub fn parse_profile(text: &str) -> Result<Profile, Vec<Problem>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    serde_json::from_value(root).map_err(|e| vec![Problem::new("file", readable(&e.to_string()))])
+    // Through `&Value`, as `check` reads each part: one deserialiser per type in the wasm.
+    Profile::deserialize(&root).map_err(|e| vec![Problem::new("file", readable(&e.to_string()))])
 }
 
 /// `questions[12] (py-gil-1)`: the index, and the id when the element has one.

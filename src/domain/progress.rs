@@ -409,7 +409,7 @@ pub fn decode_progress(raw: &str, profile: &Profile) -> Result<Restored, Progres
         serde_json::from_str(raw).map_err(|e| ProgressError::NotJson(e.to_string()))?;
     let value = migrate(value)?;
     let progress: Progress =
-        serde_json::from_value(value).map_err(|e| ProgressError::Malformed(e.to_string()))?;
+        Progress::deserialize(&value).map_err(|e| ProgressError::Malformed(e.to_string()))?;
     progress.check_extras().map_err(ProgressError::Malformed)?;
     if progress.profile_id != profile.id {
         return Err(ProgressError::OtherProfile(progress.profile_id));

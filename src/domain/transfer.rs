@@ -103,7 +103,7 @@ pub fn import_progress(text: &str, profile: &Profile) -> Result<Progress, Import
         Some(_) => {}
         None => return Err(ImportError::Foreign),
     }
-    let export: Export = serde_json::from_value(value).map_err(|_| ImportError::Foreign)?;
+    let export = Export::deserialize(&value).map_err(|_| ImportError::Foreign)?;
     let restored =
         decode_progress(&export.progress.to_string(), profile).map_err(ImportError::Unreadable)?;
     if !restored.set_aside.is_empty() {

@@ -9,7 +9,7 @@ mod session;
 pub mod text;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
 use crate::browser;
@@ -144,7 +144,7 @@ fn Pages() -> impl IntoView {
     provide_context(components::FocusHeading(RwSignal::new(0)));
     view! {
         <Router base=browser::base_path()>
-            <Routes fallback=NotFound>
+            <FlatRoutes fallback=NotFound>
                 <Route path=path!("/") view=WelcomePage />
                 <Route path=path!("/check/:item") view=ItemPage />
                 <Route path=path!("/results") view=ResultsPage />
@@ -152,7 +152,7 @@ fn Pages() -> impl IntoView {
                 <Route path=path!("/evidence") view=EvidencePage />
                 <Route path=path!("/practice/:item") view=PracticePage />
                 <Route path=path!("/shared") view=SharedPage />
-            </Routes>
+            </FlatRoutes>
         </Router>
     }
 }

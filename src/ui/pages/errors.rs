@@ -37,7 +37,7 @@ pub fn ErrorPage(file: String, failure: LoadFailure) -> impl IntoView {
         <main class="page error-page">
             <h1>{tr(i18n, |l| td_string!(l, errors.profile_title))}</h1>
             <p role="alert">
-                {t!(i18n, errors.found, count = move || count, file = view! { <code>{file_name.clone()}</code> })}
+                {t!(i18n, errors.found, count = move || count, file = move || view! { <code>{file_name.clone()}</code> })}
             </p>
             <ul class="problems">{listed}{downloaded}</ul>
             {in_english}
