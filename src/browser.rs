@@ -89,6 +89,36 @@ pub async fn fetch_text(path: &str) -> Result<String, BrowserError> {
         .ok_or_else(|| failed(FetchFailure::NotText))
 }
 
+/// Which edition of Fitcheck this page is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edition {
+    /// Served by a web host from `dist/`.
+    Hosted,
+    /// One HTML file holding the app and one role (`./scripts/build --single-file`), which may be
+    /// opened from disk. `home` is the hosted address it was built with, for share links.
+    SingleFile { home: Option<String> },
+}
+
+/// This page's edition, from the `<meta name="fitcheck-edition">` and `fitcheck-home` elements
+/// the single-file build writes.
+pub fn edition() -> Edition {
+    let meta = |name: &str| {
+        web_sys::window()?
+            .document()?
+            .query_selector(&format!("meta[name=\"{name}\"]"))
+            .ok()
+            .flatten()?
+            .get_attribute("content")
+            .filter(|content| !content.is_empty())
+    };
+    match meta("fitcheck-edition").as_deref() {
+        Some("single-file") => Edition::SingleFile {
+            home: meta("fitcheck-home"),
+        },
+        _ => Edition::Hosted,
+    }
+}
+
 /// The browser's localStorage, or why there is none: site data blocked by privacy settings and
 /// some embedded views throw on access, which must never stop the app.
 fn local_storage() -> Result<web_sys::Storage, BrowserError> {
@@ -297,6 +327,28 @@ pub fn app_url(path: &str) -> String {
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
     format!("{origin}{}/{path}", base_path())
+}
+
+/// The page address's path (`location.pathname`).
+pub fn location_path() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default()
+}
+
+/// Adds `href` (a path, or `#` and a fragment) to the session history as the page's address,
+/// without loading anything.
+pub fn push_address(href: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+    }
+}
+
+/// Scrolls to the top of the page, as a newly opened page starts.
+pub fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
 }
 
 /// Opens every folded section (`<details>`) of the page, so that a print shows all of it.

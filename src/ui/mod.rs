@@ -5,12 +5,11 @@ mod components;
 mod language;
 pub mod markdown;
 mod pages;
+pub mod route;
 mod session;
 pub mod text;
 
 use leptos::prelude::*;
-use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::path;
 
 use crate::browser;
 use crate::domain::profile::{parse_index, ProfileIndexEntry};
@@ -19,6 +18,7 @@ use pages::{
     ErrorPage, EvidencePage, ItemPage, NotFound, PracticePage, ResultsPage, ReviewPage, SharedPage,
     UnknownRole, WelcomePage,
 };
+use route::{Navigator, Page};
 pub use session::{Imported, Persistence, Session};
 
 // The translation keys of `locales/*.json` as Rust, written by build.rs: `Locale`, `use_i18n`,
@@ -139,21 +139,22 @@ fn Start() -> impl IntoView {
     }
 }
 
+/// The page the address names. A page stays while only its item changes (the next question),
+/// as it follows the item itself.
 #[component]
 fn Pages() -> impl IntoView {
     provide_context(components::FocusHeading(RwSignal::new(0)));
-    view! {
-        <Router base=browser::base_path()>
-            <FlatRoutes fallback=NotFound>
-                <Route path=path!("/") view=WelcomePage />
-                <Route path=path!("/check/:item") view=ItemPage />
-                <Route path=path!("/results") view=ResultsPage />
-                <Route path=path!("/review") view=ReviewPage />
-                <Route path=path!("/evidence") view=EvidencePage />
-                <Route path=path!("/practice/:item") view=PracticePage />
-                <Route path=path!("/shared") view=SharedPage />
-            </FlatRoutes>
-        </Router>
+    let route = Navigator::provide().route;
+    let page = Memo::new(move |_| route.with(|r| r.page));
+    move || match page.get() {
+        Page::Welcome => view! { <WelcomePage /> }.into_any(),
+        Page::Item => view! { <ItemPage /> }.into_any(),
+        Page::Results => view! { <ResultsPage /> }.into_any(),
+        Page::Review => view! { <ReviewPage /> }.into_any(),
+        Page::Evidence => view! { <EvidencePage /> }.into_any(),
+        Page::Practice => view! { <PracticePage /> }.into_any(),
+        Page::Shared => view! { <SharedPage /> }.into_any(),
+        Page::NotFound => view! { <NotFound /> }.into_any(),
     }
 }
 

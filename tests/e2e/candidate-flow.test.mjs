@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { freshPage } from "./support/browser.mjs";
 import { serveAndLaunch } from "./support/harness.mjs";
 import { defaultProfile, walkOrder, itemById, keysFor, storageKey } from "./support/profile.mjs";
-import { itemInUrl, answerWithKeys as answerWithKeysIn, pressPosition } from "./support/flow.mjs";
+import { appPath, itemInUrl, answerWithKeys as answerWithKeysIn, pressPosition } from "./support/flow.mjs";
 
 const profile = defaultProfile();
 const order = walkOrder(profile);
@@ -293,7 +293,7 @@ test("an area's self-ratings share one screen: keys rate the focused group, arro
   assert.equal(await page.locator(`fieldset[data-rating="${ratings[2].id}"] input:checked`).getAttribute("value"), "1");
   // Skip keeps what was rated and skips only the rest.
   await page.locator("#skip").click();
-  await page.waitForURL((url) => !url.pathname.endsWith(`self-ratings_${area.id}`));
+  await page.waitForURL((url) => !appPath(url).endsWith(`self-ratings_${area.id}`));
   const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).answers, storageKey(profile));
   assert.deepEqual(saved[ratings[0].id], { kind: "rating", level: 4 });
   assert.deepEqual(saved[ratings[1].id], { kind: "skipped" });

@@ -2,12 +2,12 @@
 //! and "Retake my gaps".
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::domain::history::{Attempt, SinceThen};
 use crate::domain::report::AreaRow;
 use crate::ui::components::AreaGlance;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
+use crate::ui::route::use_navigate;
 use crate::ui::text;
 use crate::ui::tr;
 use crate::ui::Session;
@@ -127,7 +127,7 @@ pub fn RetakeGaps(#[prop(into)] areas: Signal<Vec<String>>) -> impl IntoView {
                     id="retake-gaps"
                     on:click=move |_| {
                         if let Some(first) = session.retake(areas.clone()) {
-                            navigate(&format!("/check/{first}"), Default::default());
+                            navigate(&format!("/check/{first}"));
                         }
                     }
                 >

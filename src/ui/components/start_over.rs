@@ -1,10 +1,10 @@
 //! "Start over", with a confirmation step.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::ui::components::FocusHeading;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
+use crate::ui::route::use_navigate;
 use crate::ui::tr;
 use crate::ui::Session;
 
@@ -32,7 +32,7 @@ pub fn StartOver() -> impl IntoView {
         if let Some(heading) = heading {
             heading.request();
         }
-        navigate("/", Default::default());
+        navigate("/");
     };
     view! {
         <Show

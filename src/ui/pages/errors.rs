@@ -2,11 +2,11 @@
 //! offer, an address with nothing at it.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::domain::profile::ProfileIndexEntry;
 use crate::ui::components::PageHeading;
 use crate::ui::i18n::{t, td_string, use_i18n};
+use crate::ui::route::A;
 use crate::ui::tr;
 use crate::ui::{text, LoadFailure};
 

@@ -2,11 +2,11 @@
 //! added through one form and listed by requirement.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::domain::evidence::{Evidence, MAX_NOTE_CHARS};
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
+use crate::ui::route::A;
 use crate::ui::text;
 use crate::ui::{tr, Session};
 

@@ -7,8 +7,6 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
 use wasm_bindgen::JsCast;
 
 use crate::domain::answer::{level_for_key, option_for_key, shown_order, Answer};
@@ -17,6 +15,7 @@ use crate::domain::progress::Mode;
 use crate::domain::walk::ratings_step_area;
 use crate::ui::components::*;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
+use crate::ui::route::{use_item, use_navigate, A};
 use crate::ui::tr;
 use crate::ui::Session;
 
@@ -24,8 +23,7 @@ use crate::ui::Session;
 pub fn ItemPage() -> impl IntoView {
     let session = expect_context::<Session>();
     let i18n = use_i18n();
-    let params = use_params_map();
-    let item_id = Memo::new(move |_| params.read().get("item").unwrap_or_default());
+    let item_id = use_item();
     let hint = RwSignal::new(None::<Hint>);
     let navigate = use_navigate();
 
@@ -35,10 +33,10 @@ pub fn ItemPage() -> impl IntoView {
         move |target: Option<String>| {
             hint.set(None);
             match target {
-                Some(id) => navigate(&format!("/check/{id}"), Default::default()),
+                Some(id) => navigate(&format!("/check/{id}")),
                 None => {
                     session.finish();
-                    navigate("/results", Default::default());
+                    navigate("/results");
                 }
             }
         }

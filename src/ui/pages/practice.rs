@@ -3,8 +3,6 @@
 //! check's progress, so they never change the results.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::browser;
 use crate::domain::answer::{credit, pick_option, shown_order, Answer};
@@ -13,14 +11,14 @@ use crate::domain::profile::QuestionKind;
 use crate::domain::review::ReviewEntry;
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
+use crate::ui::route::{use_item, A};
 use crate::ui::{tr, Session};
 
 #[component]
 pub fn PracticePage() -> impl IntoView {
     let session = expect_context::<Session>();
     let i18n = use_i18n();
-    let params = use_params_map();
-    let item_id = Memo::new(move |_| params.read().get("item").unwrap_or_default());
+    let item_id = use_item();
     let profile = session.profile();
     let key = practice_key(&profile.id);
     let practice = RwSignal::new(Practice::decode(browser::load(&key).as_deref()));

@@ -2,7 +2,6 @@
 //! readiness figure, and an ordered list of what to learn next.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::domain::history::gap_areas;
 use crate::domain::measure::MIN_ANSWERS;
@@ -12,6 +11,7 @@ use crate::domain::scoring::assess;
 use crate::domain::share::SharedSummary;
 use crate::ui::components::*;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
+use crate::ui::route::A;
 use crate::ui::text;
 use crate::ui::tr;
 use crate::ui::Session;
@@ -165,7 +165,7 @@ pub fn ResultsPage() -> impl IntoView {
     };
 
     // After a quick check, the areas whose verdict is not clear yet can be continued.
-    let navigate = leptos_router::hooks::use_navigate();
+    let navigate = crate::ui::route::use_navigate();
     let unclear = move || -> Vec<String> {
         assessment
             .read()
@@ -190,7 +190,7 @@ pub fn ResultsPage() -> impl IntoView {
                         id="continue-unclear"
                         on:click=move |_| {
                             if let Some(item) = session.continue_areas(areas.clone()) {
-                                navigate(&format!("/check/{item}"), Default::default());
+                                navigate(&format!("/check/{item}"));
                             }
                         }
                     >

@@ -2,11 +2,11 @@
 //! every option's own explanation; filterable to what was missed.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::domain::review::review;
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
+use crate::ui::route::A;
 use crate::ui::{tr, Session};
 
 #[component]

@@ -1,13 +1,13 @@
 //! A results link opened: the summary it carries, read-only.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser;
 use crate::domain::report::{evidence_groups, AreaRow};
 use crate::domain::share::SharedSummary;
 use crate::ui::components::*;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
+use crate::ui::route::A;
 use crate::ui::text;
 use crate::ui::tr;
 use crate::ui::Session;

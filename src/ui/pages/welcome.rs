@@ -1,13 +1,12 @@
 //! The start page: the role, what the check covers, how long it takes, and the privacy promise.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use crate::domain::progress::Mode;
 use crate::domain::walk::{quick_limit, Walk};
 use crate::ui::components::*;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n, I18nLocaleTrait as _};
+use crate::ui::route::{use_navigate, A};
 use crate::ui::text;
 use crate::ui::tr;
 use crate::ui::Session;
@@ -32,14 +31,14 @@ pub fn WelcomePage() -> impl IntoView {
     let navigate = use_navigate();
     let begin = move |mode: Mode| {
         if let Some(first) = session.begin(mode) {
-            navigate(&format!("/check/{first}"), Default::default());
+            navigate(&format!("/check/{first}"));
         }
     };
     let begin_quick = begin.clone();
-    let resume_href = move || {
+    let resume_href = Signal::derive(move || {
         let item = session.resume_item().unwrap_or_default();
         format!("/check/{item}")
-    };
+    });
     let role = profile.role.clone();
     let practice_href = format!(
         "/practice/{}",

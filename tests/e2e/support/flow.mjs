@@ -2,9 +2,18 @@
 import assert from "node:assert/strict";
 import { itemById, keysFor } from "./profile.mjs";
 
+/**
+ * The app's path in an address (a URL or its text): the path, or in the single-file edition
+ * (`…/fitcheck-<role>.html#/check/<id>`) the fragment.
+ */
+export function appPath(address) {
+  const url = new URL(address);
+  return url.protocol === "file:" ? url.hash.slice(1) || "/" : url.pathname;
+}
+
 /** The item id in the page's address, or null when the page is not an item page. */
 export function itemInUrl(page) {
-  const match = new URL(page.url()).pathname.match(/\/check\/([^/]+)$/);
+  const match = appPath(page.url()).match(/\/check\/([^/]+)$/);
   return match ? decodeURIComponent(match[1]) : null;
 }
 
@@ -37,7 +46,7 @@ export async function answerWithKeys(page, profile, right) {
     : await keysOnScreen(page, keysFor(item, right).map((k) => k - 1));
   for (const key of keys) await page.keyboard.press(String(key));
   await page.keyboard.press("Enter");
-  await page.waitForURL((url) => !url.pathname.endsWith(`/check/${id}`));
+  await page.waitForURL((url) => !appPath(url).endsWith(`/check/${id}`));
   return id;
 }
 
@@ -50,7 +59,7 @@ export async function pressPosition(page, profile, position) {
   const presses = item.ratings ? await page.locator("fieldset[data-rating]").count() : 1;
   for (let i = 0; i < presses; i++) await page.keyboard.press(String(item.ratings ? 2 : position));
   await page.keyboard.press("Enter");
-  await page.waitForURL((url) => !url.pathname.endsWith(`/check/${id}`));
+  await page.waitForURL((url) => !appPath(url).endsWith(`/check/${id}`));
   return id;
 }
 
