@@ -8,7 +8,11 @@
 //   panic hook calls it (src/main.rs); so do the listeners below for failures outside Rust.
 // - Trunk's loader dispatches `TrunkApplicationStarted` once the app runs; until then an error or
 //   a rejected promise is a failed start.
+// - A browser that cannot run the app at all (no WebAssembly, no JavaScript modules, or
+//   WebAssembly too old to compile the app) is told so at once, not after a wait.
 // - After 20 s without a start, the boot message says which part is missing.
+// - The single-file edition (<meta name="fitcheck-edition" content="single-file">, written by
+//   scripts/lib/single-file.mjs) downloads nothing, so its slow start is never a download.
 (function () {
   "use strict";
   var started = false;
@@ -30,8 +34,9 @@
       "nothing_saved": "Nothing is saved in this browser yet",
       "storage_blocked": "This browser blocks saved data",
       "what_happened": "What happened",
-      "no_wasm": "This browser cannot run Fitcheck: WebAssembly is missing or turned off (some security modes and company policies turn it off). Open the link in a recent Chrome, Edge, Firefox or Safari.",
-      "not_running": "Fitcheck has downloaded but has not started after 20 seconds. Your browser may be busy or blocking WebAssembly: close other tabs and reload.",
+      "no_wasm": "This browser cannot run Fitcheck: WebAssembly is missing or turned off (some security modes and company policies turn it off). Open Fitcheck in a recent Chrome, Edge, Firefox or Safari.",
+      "old_browser": "This browser is too old to run Fitcheck. Update it, or open Fitcheck in a recent Chrome, Edge, Firefox or Safari.",
+      "not_running": "Fitcheck has loaded but has not started after 20 seconds. Your browser may be busy or blocking WebAssembly: close other tabs and reload.",
       "offline": "Fitcheck cannot start: this device is offline and Fitcheck has not been saved for offline use yet. Connect once and reload.",
       "downloading": "Fitcheck is still downloading after 20 seconds (about 1 MB on the first visit; later visits need no network). Wait a little longer on a slow connection, or reload."
     },
@@ -46,8 +51,9 @@
       "nothing_saved": "In diesem Browser ist noch nichts gespeichert",
       "storage_blocked": "Dieser Browser blockiert gespeicherte Daten",
       "what_happened": "Was passiert ist",
-      "no_wasm": "Dieser Browser kann Fitcheck nicht ausführen: WebAssembly fehlt oder ist ausgeschaltet (manche Sicherheitsmodi und Firmenrichtlinien schalten es aus). Öffne den Link in einem aktuellen Chrome, Edge, Firefox oder Safari.",
-      "not_running": "Fitcheck ist heruntergeladen, aber nach 20 Sekunden noch nicht gestartet. Dein Browser ist vielleicht ausgelastet oder blockiert WebAssembly: Schließ andere Tabs und lade neu.",
+      "no_wasm": "Dieser Browser kann Fitcheck nicht ausführen: WebAssembly fehlt oder ist ausgeschaltet (manche Sicherheitsmodi und Firmenrichtlinien schalten es aus). Öffne Fitcheck in einem aktuellen Chrome, Edge, Firefox oder Safari.",
+      "old_browser": "Dieser Browser ist zu alt für Fitcheck. Aktualisiere ihn oder öffne Fitcheck in einem aktuellen Chrome, Edge, Firefox oder Safari.",
+      "not_running": "Fitcheck ist geladen, aber nach 20 Sekunden noch nicht gestartet. Dein Browser ist vielleicht ausgelastet oder blockiert WebAssembly: Schließ andere Tabs und lade neu.",
       "offline": "Fitcheck kann nicht starten: Dieses Gerät ist offline, und Fitcheck wurde noch nicht für die Offline-Nutzung gespeichert. Geh einmal online und lade neu.",
       "downloading": "Fitcheck wird nach 20 Sekunden immer noch heruntergeladen (etwa 1 MB beim ersten Besuch; spätere Besuche brauchen kein Netz). Warte bei einer langsamen Verbindung noch etwas oder lade neu."
     }
@@ -190,14 +196,24 @@
   // The loading line, in the language the app will speak.
   document.documentElement.lang = language();
   whenReady(function () {
-    status(say("loading"));
+    // Unless the browser was found unable to run it before the page was read to the end.
+    if (!crashed) status(say("loading"));
   });
 
-  if (typeof WebAssembly !== "object") {
+  // Said at once; nothing else is started.
+  function cannotRun(key) {
+    crashed = true;
     whenReady(function () {
-      status(say("no_wasm"));
+      status(say(key));
     });
-    return;
+  }
+  if (typeof WebAssembly !== "object") return cannotRun("no_wasm");
+  // The app starts from a JavaScript module; browsers without modules skip it silently.
+  if (!("noModule" in document.createElement("script"))) return cannotRun("old_browser");
+  var singleFile = !!document.querySelector('meta[name="fitcheck-edition"][content="single-file"]');
+  // A browser whose WebAssembly lacks what the app is compiled with (an old version).
+  function tooOld(error) {
+    return !started && typeof WebAssembly.CompileError === "function" && error instanceof WebAssembly.CompileError;
   }
 
   addEventListener("TrunkApplicationStarted", function () {
@@ -206,15 +222,18 @@
   // A failed start (the app's files could not be loaded or compiled), and a crash of the running
   // app that did not come through its panic hook (a WebAssembly trap).
   addEventListener("unhandledrejection", function (event) {
-    if (!started) window.fitcheckCrash(event.reason);
+    if (tooOld(event.reason)) cannotRun("old_browser");
+    else if (!started) window.fitcheckCrash(event.reason);
   });
   addEventListener("error", function (event) {
+    if (tooOld(event.error)) return cannotRun("old_browser");
     var trap = typeof WebAssembly.RuntimeError === "function" && event.error instanceof WebAssembly.RuntimeError;
     if (trap || (!started && event.error)) window.fitcheckCrash(event.error);
   });
 
   setTimeout(function () {
     if (started || crashed) return;
+    if (singleFile) return status(say("not_running"));
     var program = performance.getEntriesByType("resource").filter(function (entry) {
       return /\.wasm$/.test(entry.name);
     });
