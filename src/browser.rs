@@ -58,8 +58,12 @@ impl fmt::Display for BrowserError {
 impl std::error::Error for BrowserError {}
 
 /// Fetches a file relative to the document's base URL (so the app works under any sub-path).
-/// The browser's HTTP cache is revalidated so a new deploy's profile is seen at once.
+/// The browser's HTTP cache is revalidated so a new deploy's profile is seen at once. A file the
+/// page carries itself (see [`carried_file`]) is read from the page.
 pub async fn fetch_text(path: &str) -> Result<String, BrowserError> {
+    if let Some(text) = carried_file(path) {
+        return Ok(text);
+    }
     let failed = |failure| BrowserError::Fetch {
         path: path.to_owned(),
         failure,
@@ -87,6 +91,19 @@ pub async fn fetch_text(path: &str) -> Result<String, BrowserError> {
         .map_err(|_| failed(FetchFailure::Interrupted))?;
     text.as_string()
         .ok_or_else(|| failed(FetchFailure::NotText))
+}
+
+/// A file the page carries in a `<script type="application/json" data-file="<path>">` element:
+/// the single-file edition holds its role profile and the index of roles that way.
+fn carried_file(path: &str) -> Option<String> {
+    let list = web_sys::window()?
+        .document()?
+        .query_selector_all("script[data-file]")
+        .ok()?;
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .find(|element| element.get_attribute("data-file").as_deref() == Some(path))
+        .and_then(|element| element.text_content())
 }
 
 /// Which edition of Fitcheck this page is.
@@ -327,6 +344,18 @@ pub fn app_url(path: &str) -> String {
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
     format!("{origin}{}/{path}", base_path())
+}
+
+/// The address of the page that shows shared results: the hosted app's own, or for the single
+/// file the hosted address it was built with. `None` for a single file built without one (a
+/// `file:` address means nothing on another device).
+pub fn shared_page_url() -> Option<String> {
+    match edition() {
+        Edition::Hosted => Some(app_url("shared")),
+        Edition::SingleFile { home } => {
+            home.map(|home| format!("{}/shared", home.trim_end_matches('/')))
+        }
+    }
 }
 
 /// The page address's path (`location.pathname`).

@@ -7,6 +7,7 @@ import { freshPage } from "./support/browser.mjs";
 import { serveAndLaunch } from "./support/harness.mjs";
 import { defaultProfile, walkOrder, storageKey } from "./support/profile.mjs";
 import { answerWithKeys, itemInUrl, recordRequests } from "./support/flow.mjs";
+import { SINGLE_FILE } from "./support/single-file.mjs";
 
 const profile = defaultProfile();
 const order = walkOrder(profile);
@@ -123,7 +124,10 @@ async function finishQuick(page, right) {
 const tableRows = (page, selector) =>
   page.$$eval(`${selector} tbody tr`, (rows) => rows.map((r) => [r.dataset.area, ...[...r.querySelectorAll("th, td")].map((c) => c.textContent.trim())]));
 
-test("a share link shows the same summary in a fresh browser; a tampered one says so", async () => {
+// The single file's link points at its hosted address instead: single-file.test.mjs.
+const hostedOnly = { skip: SINGLE_FILE && "hosted edition only" };
+
+test("a share link shows the same summary in a fresh browser; a tampered one says so", hostedOnly, async () => {
   const { context, page, problems } = await freshPage(env.browser);
   const requests = recordRequests(context);
   await finishQuick(page, false);
@@ -189,7 +193,8 @@ test("the summary downloads as Markdown and the results print on at most two A4 
   await context.close();
 });
 
-test("?profile= picks a role; an unknown one lists the roles there are", async () => {
+// A single file holds one role.
+test("?profile= picks a role; an unknown one lists the roles there are", hostedOnly, async () => {
   const { context, page, problems } = await freshPage(env.browser);
   const requests = recordRequests(context);
   await page.goto(`${env.server.url}?profile=no-such-role`);

@@ -38,19 +38,20 @@ pub fn KeepResults(#[prop(into)] assessment: Signal<Assessment>) -> impl IntoVie
             let _ = w.print();
         }
     };
+    // A single file built without a hosted address has nowhere for a link to point.
+    let shared_page = browser::shared_page_url();
+    let shareable = shared_page.is_some();
     let share = move |_| {
+        let Some(shared_page) = &shared_page else {
+            return;
+        };
         let profile = session.profile();
         let summary = assessment.with_untracked(|a| SharedSummary::from_assessment(&profile.id, a));
         let (summary, left_out) = session
             .progress
             .with_untracked(|p| summary.with_evidence(p.evidence_in_order(&profile)));
         link.set(Some((
-            format!(
-                "{}?profile={}#{}",
-                browser::app_url("shared"),
-                profile.id,
-                summary.encode()
-            ),
+            format!("{shared_page}?profile={}#{}", profile.id, summary.encode()),
             left_out,
         )));
     };
@@ -60,8 +61,13 @@ pub fn KeepResults(#[prop(into)] assessment: Signal<Assessment>) -> impl IntoVie
             <div class="actions">
                 <button class="secondary" id="download-summary" on:click=download>{tr(i18n, |l| td_string!(l, keep.download))}</button>
                 <button class="secondary" id="print" on:click=print>{tr(i18n, |l| td_string!(l, keep.print))}</button>
-                <button class="secondary" id="share" on:click=share>{tr(i18n, |l| td_string!(l, keep.share))}</button>
+                {shareable.then(|| view! {
+                    <button class="secondary" id="share" on:click=share>{tr(i18n, |l| td_string!(l, keep.share))}</button>
+                })}
             </div>
+            {(!shareable).then(|| view! {
+                <p class="muted" id="no-share-link">{tr(i18n, |l| td_string!(l, single_file.no_share_link))}</p>
+            })}
             <OutcomeMessage outcome id="keep-outcome" />
             {move || link.get().map(|(href, left_out)| view! {
                 <div class="share-link">

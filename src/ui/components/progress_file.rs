@@ -10,17 +10,20 @@ use crate::ui::text;
 use crate::ui::tr;
 use crate::ui::{Persistence, Session};
 
-/// Whether the browser keeps the saved answers, and what that means for the candidate.
+/// Whether the browser keeps the saved answers, and what that means for the candidate. A single
+/// file's answers are kept for that file, which matters more than any promise of the browser's.
 #[component]
 pub fn StorageStatus() -> impl IntoView {
     let session = expect_context::<Session>();
     let i18n = use_i18n();
+    let single_file = matches!(browser::edition(), browser::Edition::SingleFile { .. });
     let sentence = move || {
-        text::storage_status(
-            i18n.get_locale(),
-            browser::storage_available().is_ok(),
-            session.persistence.get(),
-        )
+        let locale = i18n.get_locale();
+        let available = browser::storage_available().is_ok();
+        if single_file && available {
+            return td_string!(locale, single_file.storage).to_string();
+        }
+        text::storage_status(locale, available, session.persistence.get())
     };
     let state = move || match session.persistence.get() {
         Persistence::Granted => "granted",
