@@ -1,4 +1,5 @@
-// Size of the release build and speed in Chromium, as Markdown table rows (run by scripts/bench).
+// Size of the release build and of the single file, and speed in Chromium, as Markdown table rows
+// (run by scripts/bench).
 // Timings are medians of several runs side by side in one process; the machine is shared, so
 // compare rows of one run, not figures across runs.
 import fs from "node:fs";
@@ -9,6 +10,7 @@ import { launch, freshPage } from "../e2e/support/browser.mjs";
 import { defaultProfile, walkOrder } from "../e2e/support/profile.mjs";
 import { answerWithKeys } from "../e2e/support/flow.mjs";
 import { firstVisit } from "../e2e/support/first-visit.mjs";
+import { DIST_SINGLE, singleFileAddress } from "../e2e/support/single-file.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
@@ -27,12 +29,26 @@ function sizes() {
   return rows;
 }
 
+/** The single-file edition: each role's file, raw and as a host or a mail server compresses it. */
+function singleFileSizes() {
+  return fs
+    .readdirSync(DIST_SINGLE)
+    .filter((f) => f.endsWith(".html"))
+    .map((f) => {
+      const body = fs.readFileSync(path.join(DIST_SINGLE, f));
+      const gz = zlib.gzipSync(body, { level: 9 }).length;
+      const br = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+      return `| size | single file \`${f}\` | raw / gzip -9 / brotli 11 | ${kb(body.length)} / ${kb(gz)} / ${kb(br)} |`;
+    });
+}
+
 async function timings() {
   const profile = defaultProfile();
   const order = walkOrder(profile);
   const server = await startServer();
   const browser = await launch();
   const first = [];
+  const fromDisk = [];
   const cached = [];
   const step = [];
   const results = [];
@@ -68,6 +84,13 @@ async function timings() {
     await page.locator("table.areas-table tbody tr").first().waitFor({ state: "attached" });
     results.push(performance.now() - t);
     await context.close();
+
+    const disk = await freshPage(browser);
+    t = performance.now();
+    await disk.page.goto(singleFileAddress(profile.id));
+    await disk.page.locator("#start").waitFor();
+    fromDisk.push(performance.now() - t);
+    await disk.context.close();
   }
   await browser.close();
   await server.close();
@@ -75,6 +98,7 @@ async function timings() {
   return [
     `| Chromium | first visit: address to start page | median of ${first.length} | ${ms(first)} |`,
     `| Chromium | reload from the offline cache to start page | median of ${cached.length} | ${ms(cached)} |`,
+    `| Chromium | single file from disk: address to start page | median of ${fromDisk.length} | ${ms(fromDisk)} |`,
     `| Chromium | answer with the keyboard to the next item shown | median of ${step.length} | ${ms(step)} |`,
     `| Chromium | open the results page (every item answered or skipped) | median of ${results.length} | ${ms(results)} |`,
   ];
@@ -97,4 +121,4 @@ async function firstVisitBytes() {
   ];
 }
 
-for (const row of [...sizes(), ...(await firstVisitBytes()), ...(await timings())]) console.log(row);
+for (const row of [...sizes(), ...singleFileSizes(), ...(await firstVisitBytes()), ...(await timings())]) console.log(row);
