@@ -11,12 +11,11 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { startServer, DIST } from "./support/server.mjs";
-import { ARGS, launch, freshPage } from "./support/browser.mjs";
+import { launch, freshPage, assertInjectedScriptBlocked } from "./support/browser.mjs";
 import { defaultProfile, storageKey } from "./support/profile.mjs";
 import { answerWithKeys, itemInUrl, recordRequests } from "./support/flow.mjs";
 import { TEST_HOME, singleFile, singleFileAddress } from "./support/single-file.mjs";
 import { writeSingleFiles } from "../../scripts/lib/single-file.mjs";
-import { chromium } from "playwright-core";
 
 const profile = defaultProfile();
 const env = { server: null, browser: null };
@@ -139,17 +138,7 @@ test("the single file's own policy blocks injected script, and a crash still off
   await page.goto(singleFileAddress(profile.id));
   await page.locator("#start").click();
   await answerWithKeys(page, profile, true);
-  const violations = await page.evaluate(async () => {
-    const seen = [];
-    document.addEventListener("securitypolicyviolation", (e) => seen.push(e.violatedDirective));
-    const script = document.createElement("script");
-    script.textContent = "window.__injected = true;";
-    document.head.appendChild(script);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    return { ran: window.__injected === true, seen };
-  });
-  assert.equal(violations.ran, false, "the injected inline script did not run");
-  assert.ok(violations.seen.some((d) => d.startsWith("script-src")), JSON.stringify(violations.seen));
+  await assertInjectedScriptBlocked(page);
   assert.ok(problems.every((p) => /Content Security Policy/.test(p)), problems.join("\n"));
 
   await page.evaluate(() => dispatchEvent(new Event("fitcheck-test-panic")));

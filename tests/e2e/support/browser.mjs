@@ -1,4 +1,5 @@
 // Debian's Chromium driven by playwright-core, with the flags this machine needs.
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 
 export const ARGS = [
@@ -41,4 +42,22 @@ export async function launchWithProfile(userDataDir) {
     args: ARGS,
     headless: true,
   });
+}
+
+/**
+ * Adds an inline script to `page` as an attacker's injection would and asserts that the page's
+ * Content-Security-Policy blocked it: it did not run, and a script-src violation was reported.
+ */
+export async function assertInjectedScriptBlocked(page) {
+  const { ran, seen } = await page.evaluate(async () => {
+    const seen = [];
+    document.addEventListener("securitypolicyviolation", (e) => seen.push(e.violatedDirective));
+    const script = document.createElement("script");
+    script.textContent = "window.__injected = true;";
+    document.head.appendChild(script);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return { ran: window.__injected === true, seen };
+  });
+  assert.equal(ran, false, "the injected inline script did not run");
+  assert.ok(seen.some((d) => d.startsWith("script-src")), JSON.stringify(seen));
 }
