@@ -14,7 +14,7 @@ import { startServer, DIST } from "./support/server.mjs";
 import { launch, freshPage, assertInjectedScriptBlocked } from "./support/browser.mjs";
 import { defaultProfile, storageKey } from "./support/profile.mjs";
 import { answerWithKeys, itemInUrl, recordRequests } from "./support/flow.mjs";
-import { TEST_HOME, singleFile, singleFileAddress } from "./support/single-file.mjs";
+import { DIST_SINGLE, TEST_HOME, singleFile, singleFileAddress } from "./support/single-file.mjs";
 import { writeSingleFiles } from "../../scripts/lib/single-file.mjs";
 
 const profile = defaultProfile();
@@ -131,6 +131,24 @@ test("from disk, alone in a folder: a quick check to results, a reload that resu
   requests.assertAllFrom("file://");
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test("served by any web host as one file, the single file runs the same and loads nothing else", async () => {
+  const host = await startServer({ root: DIST_SINGLE });
+  try {
+    const { context, page, problems } = await freshPage(env.browser);
+    await page.goto(`${host.url}fitcheck-${profile.id}.html`);
+    await page.locator("#start").click();
+    await answerWithKeys(page, profile, true);
+    await page.reload();
+    await page.locator("#item-prompt").waitFor();
+    assert.ok(new URL(page.url()).hash.startsWith("#/check/"), page.url());
+    assert.deepEqual([...new Set(host.requests)], [`/fitcheck-${profile.id}.html`]);
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await host.close();
+  }
 });
 
 test("the single file's own policy blocks injected script, and a crash still offers the saved answers", async () => {

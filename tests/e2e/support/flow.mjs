@@ -4,11 +4,12 @@ import { itemById, keysFor } from "./profile.mjs";
 
 /**
  * The app's path in an address (a URL or its text): the path, or in the single-file edition
- * (`…/fitcheck-<role>.html#/check/<id>`) the fragment.
+ * (`…/fitcheck-<role>.html#/check/<id>`, from disk or a host) the fragment.
  */
 export function appPath(address) {
   const url = new URL(address);
-  return url.protocol === "file:" ? url.hash.slice(1) || "/" : url.pathname;
+  if (url.hash.startsWith("#/")) return url.hash.slice(1);
+  return url.protocol === "file:" ? "/" : url.pathname;
 }
 
 /** The item id in the page's address, or null when the page is not an item page. */
