@@ -316,28 +316,66 @@ fn take_area(
     }
 }
 
+/// The bank's true behaviour, drawn anew every [`PER_BANK`] candidates.
+fn redraw_bank(
+    profile: &Profile,
+    g: &Generator,
+    candidate: usize,
+    bank: &mut Vec<TrueItem>,
+    rng: &mut Rng,
+) {
+    if candidate % PER_BANK == 0 {
+        let shift = (g.shift)(rng);
+        *bank = profile
+            .questions
+            .iter()
+            .map(|q| (g.item)(q, shift, rng))
+            .collect();
+    }
+}
+
+/// A simulated candidate: the true level per area, their seed, and their answers to one check.
+struct Candidate {
+    truth: Vec<f64>,
+    seed: u64,
+    answers: Answers,
+}
+
+/// A new candidate, drawn from `rng`, takes a check of `mode` answering as `g` says.
+fn take_check(
+    profile: &Profile,
+    g: &Generator,
+    bank: &[TrueItem],
+    mode: Mode,
+    rng: &mut Rng,
+) -> Candidate {
+    let truth: Vec<f64> = profile.areas.iter().map(|_| true_level(rng)).collect();
+    let seed = rng.next_u64();
+    let mut answers = Answers::new();
+    for (area, &level) in profile.areas.iter().zip(&truth) {
+        take_area(profile, &area.id, mode, seed, &mut answers, |q| {
+            let i = profile.questions.iter().position(|x| x.id == q.id).unwrap();
+            answer(q, &bank[i], level, g, rng)
+        });
+    }
+    Candidate {
+        truth,
+        seed,
+        answers,
+    }
+}
+
 fn simulate(profile: &Profile, g: &Generator, mode: Mode, seed: u64) -> Figures {
     let mut rng = Rng(seed);
     let mut figures = Figures::default();
     let mut bank: Vec<TrueItem> = Vec::new();
     for candidate in 0..CANDIDATES {
-        if candidate % PER_BANK == 0 {
-            let shift = (g.shift)(&mut rng);
-            bank = profile
-                .questions
-                .iter()
-                .map(|q| (g.item)(q, shift, &mut rng))
-                .collect();
-        }
-        let truth: Vec<f64> = profile.areas.iter().map(|_| true_level(&mut rng)).collect();
-        let seed = rng.next_u64();
-        let mut answers = Answers::new();
-        for (area, &level) in profile.areas.iter().zip(&truth) {
-            take_area(profile, &area.id, mode, seed, &mut answers, |q| {
-                let i = profile.questions.iter().position(|x| x.id == q.id).unwrap();
-                answer(q, &bank[i], level, g, &mut rng)
-            });
-        }
+        redraw_bank(profile, g, candidate, &mut bank, &mut rng);
+        let Candidate {
+            truth,
+            seed,
+            answers,
+        } = take_check(profile, g, &bank, mode, &mut rng);
         let result = assess(profile, &answers, seed);
         let seconds: f64 = profile
             .areas
@@ -649,23 +687,12 @@ fn a_retake_of_the_gaps_with_unseen_questions_states_honest_uncertainty() {
         let (mut repeated, mut retaken_questions) = (0, 0);
         let mut bank: Vec<TrueItem> = Vec::new();
         for candidate in 0..RETAKE_CANDIDATES {
-            if candidate % PER_BANK == 0 {
-                let shift = (g.shift)(&mut rng);
-                bank = profile
-                    .questions
-                    .iter()
-                    .map(|q| (g.item)(q, shift, &mut rng))
-                    .collect();
-            }
-            let mut truth: Vec<f64> = profile.areas.iter().map(|_| true_level(&mut rng)).collect();
-            let seed = rng.next_u64();
-            let mut answers = Answers::new();
-            for (area, &level) in profile.areas.iter().zip(&truth) {
-                take_area(&profile, &area.id, Mode::Quick, seed, &mut answers, |q| {
-                    let i = profile.questions.iter().position(|x| x.id == q.id).unwrap();
-                    answer(q, &bank[i], level, g, &mut rng)
-                });
-            }
+            redraw_bank(&profile, g, candidate, &mut bank, &mut rng);
+            let Candidate {
+                mut truth,
+                seed,
+                mut answers,
+            } = take_check(&profile, g, &bank, Mode::Quick, &mut rng);
             let gaps = gap_areas(&assess(&profile, &answers, seed));
             let seen: BTreeSet<String> = answers.keys().cloned().collect();
             answers.retain(|id, _| {

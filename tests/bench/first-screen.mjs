@@ -17,7 +17,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import lighthouse from "lighthouse";
 import puppeteer from "puppeteer-core";
-import { DIST } from "../e2e/support/server.mjs";
+import { DIST, TYPES } from "../e2e/support/server.mjs";
 import { ARGS, launch, freshPage } from "../e2e/support/browser.mjs";
 import { defaultProfile } from "../e2e/support/profile.mjs";
 import { answerWithKeys, itemInUrl } from "../e2e/support/flow.mjs";
@@ -27,17 +27,6 @@ const PROFILES = {
   phone: { cpu: 4, latency: 150, down: 1.6e6 / 8, up: 750e3 / 8, viewport: { width: 390, height: 844 } },
   desktop: { cpu: 1, latency: 0, down: -1, up: -1, viewport: { width: 1280, height: 800 } },
 };
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".webmanifest": "application/manifest+json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-};
-
 const brotli = (buffer) => zlib.brotliCompressSync(buffer, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
 const sorted = (xs) => [...xs].sort((a, b) => a - b);

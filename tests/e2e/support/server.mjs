@@ -10,7 +10,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../.
 export const DIST = path.join(ROOT, "dist");
 export const DIST_SUBPATH = path.join(ROOT, "dist-subpath");
 
-const TYPES = {
+/** Content types by file ending, as a static host sends them. */
+export const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".mjs": "text/javascript; charset=utf-8",
