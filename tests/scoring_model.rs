@@ -324,7 +324,7 @@ fn redraw_bank(
     bank: &mut Vec<TrueItem>,
     rng: &mut Rng,
 ) {
-    if candidate % PER_BANK == 0 {
+    if candidate.is_multiple_of(PER_BANK) {
         let shift = (g.shift)(rng);
         *bank = profile
             .questions
