@@ -70,12 +70,19 @@ impl Standing {
         }
     }
 
-    fn of(area: &SharedArea) -> Standing {
-        match area.verdict {
-            Some(Verdict::Meets) => Standing::Meets,
-            Some(Verdict::Below { .. }) => Standing::Below,
-            Some(Verdict::NotClear { .. }) | None => Standing::NotClear,
+    pub fn of_verdict(verdict: &Verdict) -> Standing {
+        match verdict {
+            Verdict::Meets => Standing::Meets,
+            Verdict::Below { .. } => Standing::Below,
+            Verdict::NotClear { .. } => Standing::NotClear,
         }
+    }
+
+    /// An area's standing; a link of format 1 carried no verdict, which is not clear.
+    fn of(area: &SharedArea) -> Standing {
+        area.verdict
+            .as_ref()
+            .map_or(Standing::NotClear, Standing::of_verdict)
     }
 }
 

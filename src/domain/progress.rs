@@ -226,12 +226,11 @@ impl Progress {
         if !profile.requirements.iter().any(|r| r.id == requirement_id) {
             return Err(EvidenceError::UnknownRequirement);
         }
-        let list = self.evidence.entry(requirement_id.to_owned()).or_default();
-        let added = evidence::add_to(list, link);
-        if list.is_empty() {
-            self.evidence.remove(requirement_id);
-        }
-        added
+        // A refused link leaves no empty list behind: only a list with links refuses one.
+        evidence::add_to(
+            self.evidence.entry(requirement_id.to_owned()).or_default(),
+            link,
+        )
     }
 
     /// Removes the link to `url` from requirement `requirement_id`.

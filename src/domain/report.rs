@@ -3,6 +3,7 @@
 //! (`ui::text`, `ui::markdown`) in the chosen language.
 
 use super::evidence::Evidence;
+use super::history::Standing;
 use super::measure::{Verdict, MIN_ANSWERS};
 use super::profile::Profile;
 use super::scoring::{AreaResult, Calibration};
@@ -104,12 +105,9 @@ impl AreaRow {
 
     /// The verdict's kind, for styling and tests: `meets`, `below`, `not-clear`, or empty.
     pub fn verdict_kind(&self) -> &'static str {
-        match self.verdict {
-            Some(Verdict::Meets) => "meets",
-            Some(Verdict::Below { .. }) => "below",
-            Some(Verdict::NotClear { .. }) => "not-clear",
-            None => "",
-        }
+        self.verdict
+            .as_ref()
+            .map_or("", |v| Standing::of_verdict(v).kind())
     }
 }
 

@@ -128,11 +128,16 @@ impl Walk {
     /// past the quick maximum (the candidate asked to settle them) until their verdict is
     /// clear; the option seed also fixes the quick check's draws.
     pub fn of(profile: &Profile, progress: &Progress) -> Walk {
+        Walk::of_with(profile, progress, &progress.answers)
+    }
+
+    /// The walk of `progress`'s check had the answers been `answers`.
+    fn of_with(profile: &Profile, progress: &Progress, answers: &Answers) -> Walk {
         match progress.mode {
             Mode::Full => Walk::full_in(profile, &progress.focus),
             Mode::Quick => Walk::quick_in(
                 profile,
-                &progress.answers,
+                answers,
                 &progress.continued,
                 progress.option_seed,
                 &progress.focus,
@@ -282,15 +287,15 @@ impl Walk {
         let Some(step) = self.step(step_id).filter(|s| !s.is_done(answers)) else {
             return false;
         };
-        let mut passed = progress.clone();
+        // Only the answers change: the history and evidence need no copy on every item shown.
+        let mut passed = answers.clone();
         for member in &step.members {
             passed
-                .answers
                 .entry(member.clone())
                 .or_insert(crate::domain::answer::Answer::Skipped);
         }
-        Walk::of(profile, &passed)
-            .next_for(step_id, &passed.answers, skip_done)
+        Walk::of_with(profile, progress, &passed)
+            .next_for(step_id, &passed, skip_done)
             .is_some()
     }
 
