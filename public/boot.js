@@ -183,6 +183,7 @@
     details.appendChild(element("pre", { id: "crash-reason" }, String(what || "unknown error").slice(0, 2000)));
     page.appendChild(details);
     document.documentElement.lang = language();
+    document.documentElement.removeAttribute("data-prerender");
     document.body.replaceChildren(page);
     heading.focus();
   };
@@ -200,9 +201,10 @@
     if (!crashed) status(say("loading"));
   });
 
-  // Said at once; nothing else is started.
+  // Said at once, in place of a drawn start page; nothing else is started.
   function cannotRun(key) {
     crashed = true;
+    document.documentElement.removeAttribute("data-prerender");
     whenReady(function () {
       status(say(key));
     });
@@ -215,6 +217,105 @@
   function tooOld(error) {
     return !started && typeof WebAssembly.CompileError === "function" && error instanceof WebAssembly.CompileError;
   }
+
+  // The start page drawn at build time (scripts/lib/prerender.mjs) shows at once, in the
+  // candidate's language, where it is what the app will draw: the role's start page, the role the
+  // build drew, nothing saved for it yet (a saved check starts with "Continue"). The stylesheet
+  // shows the copy named by <html data-prerender> and hides the loading line. A click on a start
+  // button is kept for the app (src/ui/pages/welcome.rs takes it), a language button switches the
+  // copy and keeps the choice where the app reads it; other buttons say the app is loading; links
+  // work as links. The app removes the copies when it runs (src/browser.rs, end_boot).
+  var drawn = document.querySelector('meta[name="fitcheck-prerender"]');
+  var shown = !singleFile && drawn && prerenderFits(drawn.content) ? language() : null;
+  if (shown && (drawn.getAttribute("data-languages") || "").split(" ").indexOf(shown) < 0) shown = null;
+  var copies = {};
+  function prerenderFits(role) {
+    var base = new URL(document.baseURI).pathname.replace(/\/$/, "");
+    if ((location.pathname !== base && location.pathname !== base + "/") || location.hash) return false;
+    var asked = new URLSearchParams(location.search).get("profile");
+    if (asked && asked !== role) return false;
+    try {
+      var chosen = localStorage.getItem("fitcheck.profile");
+      if (!asked && chosen && chosen !== role) return false;
+      return localStorage.getItem("fitcheck.progress.v1." + role) === null;
+    } catch (e) {
+      // Storage blocked: the app says so on its start page, which this copy does not.
+      return false;
+    }
+  }
+  function showCopy(lang) {
+    shown = lang;
+    document.documentElement.setAttribute("data-prerender", lang);
+    document.documentElement.lang = lang;
+    Object.keys(copies).forEach(function (other) {
+      var copy = copies[other];
+      if (other === lang && !copy.isConnected) document.body.insertBefore(copy, document.body.firstChild);
+      if (other !== lang) copy.remove();
+    });
+  }
+  // A line under the start buttons of the copy shown.
+  function copyNote(text) {
+    var copy = copies[shown];
+    var actions = copy && copy.querySelector(".actions");
+    if (!actions) return;
+    var note = copy.querySelector(".boot-note");
+    if (!note) {
+      note = element("p", { class: "boot-note", role: "status" });
+      actions.insertAdjacentElement("afterend", note);
+    }
+    note.textContent = text;
+  }
+  if (shown) {
+    document.documentElement.setAttribute("data-prerender", shown);
+    // The role's files download beside the program rather than after it, once the first frame
+    // (which needs only the stylesheets) is drawn; src/browser.rs fetch_text takes the answers.
+    var fetched = (window.fitcheckFetched = {});
+    requestAnimationFrame(function () {
+      (drawn.getAttribute("data-files") || "").split(" ").forEach(function (file) {
+        if (!file) return;
+        fetched[file] = fetch(file, { cache: "no-cache" }).catch(function () {
+          // The app fetches it again and says what went wrong.
+          return null;
+        });
+      });
+    });
+  }
+  whenReady(function () {
+    // The copies not shown leave the document (their ids would repeat the shown one's) and are
+    // kept for the language buttons.
+    var found = document.querySelectorAll(".prerender");
+    for (var i = 0; i < found.length; i++) copies[found[i].lang] = found[i];
+    if (shown && !copies[shown]) {
+      shown = null;
+      document.documentElement.removeAttribute("data-prerender");
+    }
+    Object.keys(copies).forEach(function (lang) {
+      if (lang !== shown) copies[lang].remove();
+    });
+  });
+  document.addEventListener("click", function (event) {
+    var copy = shown && copies[shown];
+    if (!copy || !copy.isConnected || !copy.contains(event.target)) return;
+    var button = event.target.closest("button, label");
+    if (!button) return;
+    var lang = button.getAttribute("data-language");
+    if (lang && copies[lang]) {
+      try {
+        localStorage.setItem("fitcheck.language", lang);
+      } catch (e) {
+        // Kept for this page only.
+      }
+      showCopy(lang);
+      var same = copies[lang].querySelector('button[data-language="' + lang + '"]');
+      if (same) same.focus();
+      return;
+    }
+    if (button.id === "start" || button.id === "start-quick") {
+      window.fitcheckStart = button.id === "start" ? "full" : "quick";
+      button.setAttribute("aria-busy", "true");
+    }
+    copyNote(say("loading"));
+  });
 
   addEventListener("TrunkApplicationStarted", function () {
     started = true;
@@ -234,13 +335,14 @@
   setTimeout(function () {
     if (started || crashed) return;
     if (singleFile) return status(say("not_running"));
+    var tell = shown && copies[shown] && copies[shown].isConnected ? copyNote : status;
     var program = performance.getEntriesByType("resource").filter(function (entry) {
       return /\.wasm$/.test(entry.name);
     });
     var downloaded = program.some(function (entry) {
       return entry.responseEnd > 0;
     });
-    status(
+    tell(
       downloaded ? say("not_running") : navigator.onLine === false ? say("offline") : say("downloading"),
     );
   }, 20000);

@@ -59,7 +59,8 @@ impl std::error::Error for BrowserError {}
 
 /// Fetches a file relative to the document's base URL (so the app works under any sub-path).
 /// The browser's HTTP cache is revalidated so a new deploy's profile is seen at once. A file the
-/// page carries itself (see [`carried_file`]) is read from the page.
+/// page carries itself (see [`carried_file`]) is read from the page; one public/boot.js began to
+/// fetch early (see [`prefetched`]) is taken from that fetch.
 pub async fn fetch_text(path: &str) -> Result<String, BrowserError> {
     if let Some(text) = carried_file(path) {
         return Ok(text);
@@ -69,11 +70,20 @@ pub async fn fetch_text(path: &str) -> Result<String, BrowserError> {
         failure,
     };
     let window = web_sys::window().ok_or_else(|| failed(FetchFailure::NoWindow))?;
-    let init = web_sys::RequestInit::new();
-    init.set_cache(web_sys::RequestCache::NoCache);
-    let response = JsFuture::from(window.fetch_with_str_and_init(path, &init))
-        .await
-        .map_err(|_| failed(FetchFailure::Network))?;
+    let response = match prefetched(&window, path) {
+        Some(early) => JsFuture::from(early).await.ok().filter(|r| !r.is_null()),
+        None => None,
+    };
+    let response = match response {
+        Some(response) => response,
+        None => {
+            let init = web_sys::RequestInit::new();
+            init.set_cache(web_sys::RequestCache::NoCache);
+            JsFuture::from(window.fetch_with_str_and_init(path, &init))
+                .await
+                .map_err(|_| failed(FetchFailure::Network))?
+        }
+    };
     let response: web_sys::Response = response
         .dyn_into()
         .map_err(|_| failed(FetchFailure::NoResponse))?;
@@ -91,6 +101,19 @@ pub async fn fetch_text(path: &str) -> Result<String, BrowserError> {
         .map_err(|_| failed(FetchFailure::Interrupted))?;
     text.as_string()
         .ok_or_else(|| failed(FetchFailure::NotText))
+}
+
+/// The answer to the fetch of `path` that public/boot.js started early (a promise of the
+/// response, or of null where it failed), taken once.
+fn prefetched(window: &web_sys::Window, path: &str) -> Option<js_sys::Promise> {
+    let fetched = js_sys::Reflect::get(window, &"fitcheckFetched".into()).ok()?;
+    if !fetched.is_object() {
+        return None;
+    }
+    let early = js_sys::Reflect::get(&fetched, &path.into()).ok()?;
+    let _ =
+        js_sys::Reflect::delete_property(fetched.unchecked_ref::<js_sys::Object>(), &path.into());
+    early.dyn_into::<js_sys::Promise>().ok()
 }
 
 /// A file the page carries in a `<script type="application/json" data-file="<path>">` element:
@@ -217,6 +240,62 @@ pub fn show_crash_page(what: &str) {
     if let Some(crash) = crash {
         let _ = crash.call1(&JsValue::NULL, &JsValue::from_str(what));
     }
+}
+
+/// Whether public/boot.js shows the start page drawn at build time (scripts/lib/prerender.mjs)
+/// in place of the loading line.
+pub fn prerendered() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|root| root.has_attribute("data-prerender"))
+}
+
+/// The app takes over from index.html's placeholder: the loading line and the start page drawn
+/// at build time leave. A control the candidate had focused in the drawn page is focused again in
+/// the app's, found by its id, once the app has drawn it. Later calls do nothing.
+pub fn end_boot() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let focused = document
+        .active_element()
+        .filter(|e| matches!(e.closest(".prerender"), Ok(Some(_))))
+        .map(|e| e.id())
+        .filter(|id| !id.is_empty());
+    if let Some(root) = document.document_element() {
+        let _ = root.remove_attribute("data-prerender");
+    }
+    if let Ok(list) = document.query_selector_all("#boot, .prerender") {
+        for i in 0..list.length() {
+            if let Some(element) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                element.remove();
+            }
+        }
+    }
+    if let Some(id) = focused {
+        leptos::prelude::request_animation_frame(move || {
+            if let Some(element) = document
+                .get_element_by_id(&id)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = element.focus();
+            }
+        });
+    }
+}
+
+/// The start button the candidate pressed in the start page drawn at build time, before the app
+/// ran: "full" or "quick" (public/boot.js keeps it). Taken once.
+pub fn take_pending_start() -> Option<String> {
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str("fitcheckStart");
+    let pressed = js_sys::Reflect::get(&window, &key).ok()?.as_string()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    Some(pressed)
 }
 
 /// Tells the page's scripts that the app has started and loaded what it needs (public/offline.js

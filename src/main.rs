@@ -6,12 +6,10 @@ fn main() {
         fitcheck::browser::show_crash_page(&info.to_string());
     }));
     fitcheck::ui::install_icu_data();
-    // The static "Loading Fitcheck…" placeholder from index.html gives way to the app.
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
-        boot.remove();
+    // The static "Loading Fitcheck…" line from index.html gives way to the app at once; a start
+    // page drawn at build time stays until the app has its own page to show (ui::Start).
+    if !fitcheck::browser::prerendered() {
+        fitcheck::browser::end_boot();
     }
     leptos::mount::mount_to_body(fitcheck::ui::App);
 }

@@ -20,14 +20,16 @@
 //   - its own Content-Security-Policy: nothing may load from anywhere, and only these inline
 //     scripts and styles, by their sha256 hashes, may run (see docs/hosting.md).
 // Left out: the service worker and its registration (a file needs no offline copy), the web app
-// manifest, and index.html's explanation for a page whose files cannot load.
+// manifest, index.html's explanation for a page whose files cannot load, and the start page
+// drawn at build time (scripts/lib/prerender.mjs: the default role's, with the hosted links).
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { withoutPrerender } from "./prerender.mjs";
+import { TYPES } from "./static-server.mjs";
 
 const TAG_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>\s*/g;
 const TAG_LINK = /<link\b([^>]*?)\/?>\s*/g;
-const TYPES = { ".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon" };
 
 const sha256 = (text) => `'sha256-${crypto.createHash("sha256").update(text).digest("base64")}'`;
 const attribute = (attributes, name) => attributes.match(new RegExp(`\\b${name}="([^"]*)"`))?.[1];
@@ -102,7 +104,7 @@ function startScript(build, loader) {
 function roleFile(build, role, home) {
   const hashes = { script: [], style: [] };
   let start = null;
-  let html = build.html.replace(/<base href="[^"]*"\s*\/?>\s*/, "").replace(/<!--[\s\S]*?-->\s*/g, "");
+  let html = withoutPrerender(build.html).replace(/<base href="[^"]*"\s*\/?>\s*/, "").replace(/<!--[\s\S]*?-->\s*/g, "");
   html = html.replace(TAG_LINK, (whole, attributes) => {
     const rel = attribute(attributes, "rel");
     const href = attribute(attributes, "href");

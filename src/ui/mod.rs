@@ -97,6 +97,13 @@ fn Start() -> impl IntoView {
     // A start that takes long says what it waits for.
     let slow = RwSignal::new(false);
     set_timeout(move || slow.set(true), std::time::Duration::from_secs(20));
+    // A start page drawn at build time stays while the profile loads, unless that takes long:
+    // then the loading page says what it waits for.
+    Effect::new(move |_| {
+        if slow.get() {
+            browser::end_boot();
+        }
+    });
     // The test hook for the crash page: the browser tests dispatch this event to force a panic
     // (it can do nothing a candidate's own browser could not do to its own page).
     let _ = window_event_listener_untyped(TEST_PANIC_EVENT, |_| {
@@ -130,9 +137,17 @@ fn Start() -> impl IntoView {
             </main>
         }
         .into_any(),
-        Load::Failed { file, failure } => view! { <ErrorPage file failure /> }.into_any(),
-        Load::Unknown { requested, roles } => view! { <UnknownRole requested roles /> }.into_any(),
+        Load::Failed { file, failure } => {
+            browser::end_boot();
+            view! { <ErrorPage file failure /> }.into_any()
+        }
+        Load::Unknown { requested, roles } => {
+            browser::end_boot();
+            view! { <UnknownRole requested roles /> }.into_any()
+        }
         Load::Ready(session) => {
+            // The drawn start page leaves in the same task as the app's pages arrive: one paint.
+            browser::end_boot();
             provide_context(session);
             view! { <Pages /> }.into_any()
         }

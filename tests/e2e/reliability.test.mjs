@@ -10,7 +10,7 @@ import { DIST } from "./support/server.mjs";
 import { freshPage, assertInjectedScriptBlocked } from "./support/browser.mjs";
 import { serveAndLaunch } from "./support/harness.mjs";
 import { defaultProfile, walkOrder, storageKey } from "./support/profile.mjs";
-import { answerWithKeys, itemInUrl } from "./support/flow.mjs";
+import { answerWithKeys, appRunning, itemInUrl } from "./support/flow.mjs";
 import { firstVisit } from "./support/first-visit.mjs";
 import { startNginx, deployedPolicy } from "./support/nginx.mjs";
 
@@ -179,6 +179,7 @@ test("a crash shows a page with the saved progress to download and a reload butt
   // The file imports in a fresh browser.
   const fresh = await freshPage(env.browser);
   await fresh.page.goto(env.server.url);
+  await appRunning(fresh.page);
   await fresh.page.locator("#import-file").setInputFiles({ name: file.suggestedFilename(), mimeType: "application/json", buffer: Buffer.from(text) });
   await fresh.page.locator("#transfer-outcome").waitFor();
   assert.match(await fresh.page.locator("#transfer-outcome").textContent(), new RegExp(`Imported ${Object.keys(answers).length} answer`));
@@ -224,11 +225,18 @@ test("a start that takes too long says what it waits for", async () => {
   await page.clock.install();
   await page.route(/profiles\/sumup[^/]*\.json$/, () => {});
   await page.goto(env.server.url);
+  // The start page drawn at build time stands in while the profile loads, with the loading
+  // page's line hidden under it.
+  await page.locator("#start").waitFor();
   const status = page.locator("#loading-status");
-  await status.waitFor();
+  await status.waitFor({ state: "attached" });
   assert.match(await status.textContent(), /Loading the role profile/);
+  assert.equal(await status.isVisible(), false);
   await page.clock.runFor(21_000);
+  // Then the loading page shows and says what it waits for.
+  await status.waitFor();
   assert.match(await status.textContent(), /role profile has not arrived after 20 seconds/);
+  assert.equal(await page.locator(".prerender").count(), 0);
   await context.close();
 
   // The app's program never arrives.
@@ -236,10 +244,21 @@ test("a start that takes too long says what it waits for", async () => {
   await second.page.clock.install();
   await second.page.route(/\.wasm$/, () => {});
   await second.page.goto(env.server.url);
-  await second.page.locator("#boot-status").waitFor();
+  await second.page.locator("#start").waitFor();
   await second.page.clock.runFor(21_000);
-  assert.match(await second.page.locator("#boot-status").textContent(), /still downloading after 20 seconds/);
+  // Said under the drawn start page's buttons.
+  assert.match(await second.page.locator(".boot-note").textContent(), /still downloading after 20 seconds/);
   await second.context.close();
+
+  // Without the drawn start page (a saved check, here a role asked for by name), in the boot line.
+  const third = await freshPage(env.browser);
+  await third.page.clock.install();
+  await third.page.route(/\.wasm$/, () => {});
+  await third.page.goto(`${env.server.url}?profile=no-such-role`);
+  await third.page.locator("#boot-status").waitFor();
+  await third.page.clock.runFor(21_000);
+  assert.match(await third.page.locator("#boot-status").textContent(), /still downloading after 20 seconds/);
+  await third.context.close();
 });
 
 test("under deploy/nginx.conf's Content-Security-Policy the app runs and injected inline script is blocked", async () => {

@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 import { startServer, DIST } from "./support/server.mjs";
 import { launch, freshPage, assertInjectedScriptBlocked } from "./support/browser.mjs";
 import { defaultProfile, storageKey } from "./support/profile.mjs";
-import { answerWithKeys, itemInUrl, recordRequests } from "./support/flow.mjs";
+import { answerWithKeys, appRunning, itemInUrl, recordRequests } from "./support/flow.mjs";
 import { DIST_SINGLE, TEST_HOME, singleFile, singleFileAddress } from "./support/single-file.mjs";
 import { writeSingleFiles } from "../../scripts/lib/single-file.mjs";
 
@@ -124,6 +124,7 @@ test("from disk, alone in a folder: a quick check to results, a reload that resu
   // The progress file opens in another browser, here the hosted edition.
   const hosted = await freshPage(env.browser);
   await hosted.page.goto(env.server.url);
+  await appRunning(hosted.page);
   await hosted.page.setInputFiles("#import-file", { name: file.name, mimeType: "application/json", buffer: Buffer.from(file.text) });
   assert.match(await hosted.page.locator("#transfer-outcome").textContent(), /^Imported \d+ answers\./);
   await hosted.context.close();
@@ -196,13 +197,16 @@ test("the hosted build's index.html opened from disk explains within a second wh
   assert.equal(await page.locator("#boot-status").isVisible(), false, "no loading line that never ends");
   await context.close();
 
-  // Served, the stylesheet hides it and shows the loading line.
-  const served = await freshPage(env.browser);
-  await served.page.route(/\.wasm$/, () => {});
-  await served.page.goto(env.server.url);
-  await served.page.locator("#boot-status").waitFor();
-  assert.equal(await served.page.locator("#cannot-load").isVisible(), false);
-  await served.context.close();
+  // Served, the stylesheet hides it and shows the start page drawn at build time, or where that
+  // does not apply (here a role asked for by name) the loading line.
+  for (const [address, shown] of [["", "#start"], ["?profile=no-such-role", "#boot-status"]]) {
+    const served = await freshPage(env.browser);
+    await served.page.route(/\.wasm$/, () => {});
+    await served.page.goto(`${env.server.url}${address}`);
+    await served.page.locator(shown).waitFor();
+    assert.equal(await served.page.locator("#cannot-load").isVisible(), false);
+    await served.context.close();
+  }
 });
 
 test("without WebAssembly, without modules, or with a WebAssembly too old for the app, either edition says so within a second", async () => {

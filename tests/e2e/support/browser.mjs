@@ -1,24 +1,9 @@
 // Debian's Chromium driven by playwright-core, with the flags this machine needs.
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
+import { ARGS } from "../../../scripts/lib/chromium.mjs";
 
-export const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-export async function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ARGS,
-    headless: true,
-  });
-}
+export { ARGS, launch } from "../../../scripts/lib/chromium.mjs";
 
 /**
  * A fresh page (new, empty browser profile) that records page errors, failed requests and

@@ -12,6 +12,15 @@ export function appPath(address) {
   return url.protocol === "file:" ? "/" : url.pathname;
 }
 
+/**
+ * Until the app runs, a first visit may show the start page drawn at build time
+ * (scripts/lib/prerender.mjs), whose controls only keep a start for the app. Waits until the app
+ * has taken over the page.
+ */
+export async function appRunning(page) {
+  await page.waitForFunction(() => !document.querySelector("#boot, .prerender") && document.querySelector("main"));
+}
+
 /** The item id in the page's address, or null when the page is not an item page. */
 export function itemInUrl(page) {
   const match = appPath(page.url()).match(/\/check\/([^/]+)$/);
