@@ -3,8 +3,6 @@
 //! sentences, in every language the interface speaks (`locales/*.json`); numbers and plurals
 //! follow the language.
 
-use leptos_i18n::reexports::fixed_decimal::{Decimal, FloatPrecision};
-
 use super::i18n::{td_string, Locale};
 use super::{Imported, Persistence};
 use crate::browser::{BrowserError, FetchFailure, FileFailure};
@@ -22,13 +20,52 @@ use crate::domain::scoring::Calibration;
 use crate::domain::share::{Damage, ShareError, SHARE_VERSION};
 use crate::domain::transfer::{ImportError, EXPORT_VERSION};
 
-/// `value` with `places` digits after the decimal mark, as the language writes it ("2.5", "2,5").
-pub fn decimal(locale: Locale, value: f64, places: i16) -> String {
-    let mut figure = Decimal::try_from_f64(value, FloatPrecision::RoundTrip)
-        .unwrap_or_else(|_| Decimal::from(0));
-    figure.round(-places);
-    figure.pad_end(-places);
-    td_string!(locale, words.number, value = figure).to_string()
+/// `value` with `places` digits after the decimal mark, as the language writes it ("2.5" and
+/// "2,5"; "1,235" and "1.235"), rounded half away from zero.
+pub fn decimal(locale: Locale, value: f64, places: u32) -> String {
+    written(
+        value,
+        places,
+        td_string!(locale, words.decimal_mark),
+        td_string!(locale, words.group_mark),
+    )
+}
+
+/// `value` with `places` digits after a decimal point and no grouping ("1234.50"), for the
+/// page's data attributes, which programs read.
+pub fn figure(value: f64, places: u32) -> String {
+    written(value, places, ".", "")
+}
+
+/// `value` rounded half away from zero to `places` digits, written with `mark` and thousands
+/// grouped by `group`. Integer arithmetic only: the app carries no float formatting.
+fn written(value: f64, places: u32, mark: &str, group: &str) -> String {
+    let scale = 10u64.pow(places);
+    let scaled = (value.abs() * scale as f64).round();
+    // A figure beyond any the app shows (or not a number) reads as 0 rather than stopping it.
+    let scaled = if scaled.is_finite() && scaled < 1e15 {
+        scaled as u64
+    } else {
+        0
+    };
+    let whole = (scaled / scale).to_string();
+    let mut figure = String::with_capacity(whole.len() + places as usize + 4);
+    if value < 0.0 && scaled > 0 {
+        figure.push('-');
+    }
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            figure.push_str(group);
+        }
+        figure.push(digit);
+    }
+    if places > 0 {
+        let fraction = (scaled % scale).to_string();
+        figure.push_str(mark);
+        figure.extend(std::iter::repeat_n('0', places as usize - fraction.len()));
+        figure.push_str(&fraction);
+    }
+    figure
 }
 
 /// A storage notice, as the candidate reads it.
@@ -528,6 +565,27 @@ mod tests {
             both(|l| decimal(l, 1234.6, 0)),
             ("1,235".into(), "1.235".into())
         );
+        assert_eq!(
+            both(|l| decimal(l, 1234567.25, 2)),
+            ("1,234,567.25".into(), "1.234.567,25".into())
+        );
+        assert_eq!(
+            both(|l| decimal(l, 0.05, 2)),
+            ("0.05".into(), "0,05".into())
+        );
+        assert_eq!(
+            both(|l| decimal(l, -1.25, 1)),
+            ("-1.3".into(), "-1,3".into())
+        );
+        assert_eq!(both(|l| decimal(l, -0.01, 1)), ("0.0".into(), "0,0".into()));
+        assert_eq!(
+            both(|l| decimal(l, f64::NAN, 1)),
+            ("0.0".into(), "0,0".into())
+        );
+        assert_eq!(both(|l| decimal(l, 99.5, 0)), ("100".into(), "100".into()));
+        assert_eq!(figure(1234.5, 2), "1234.50");
+        assert_eq!(figure(0.125, 2), "0.13");
+        assert_eq!(figure(71.4, 0), "71");
         assert_eq!(
             both(|l| percent(l, 55.0)),
             ("55%".into(), "55\u{a0}%".into())

@@ -34,7 +34,7 @@ pub fn AreaRowView(row: AreaRow, self_rating: bool) -> impl IntoView {
             <td
                 class="verdict"
                 data-verdict=row.verdict_kind()
-                data-gap=row.gap.map(|g| format!("{g:.2}")).unwrap_or_default()
+                data-gap=row.gap.map(|g| text::figure(g, 2)).unwrap_or_default()
             >
                 {move || text::row_verdict(locale(), &verdict_row)}
             </td>

@@ -78,7 +78,7 @@ pub fn ResultsPage() -> impl IntoView {
         Some(r) => {
             let figure = move || {
                 view! {
-                    <span class="readiness-figure" id="readiness" data-mean=format!("{:.0}", r.mean)>
+                    <span class="readiness-figure" id="readiness" data-mean=text::figure(r.mean, 0)>
                         {move || text::readiness(i18n.get_locale(), &r)}
                     </span>
                 }
