@@ -452,6 +452,23 @@ pub fn push_address(href: &str) {
     }
 }
 
+/// Moves focus to `element` without scrolling to it: for a page's heading or an item's prompt,
+/// which are at the top, where a new page starts anyway ([`scroll_to_top`]). Scrolling into view
+/// would lay the page out at once, a second time in the same frame.
+pub fn focus_in_place(element: &web_sys::HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&options);
+}
+
+/// The app places the page itself when Back or Forward opens one (at its top, see
+/// `ui::route`); the browser's own restoring would move it after that.
+pub fn place_pages_myself() {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
+}
+
 /// Scrolls to the top of the page, as a newly opened page starts.
 pub fn scroll_to_top() {
     if let Some(window) = web_sys::window() {

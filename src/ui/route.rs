@@ -136,7 +136,12 @@ impl Navigator {
             here,
             route: Memo::new(move |_| here.with(|path| Route::at(path))),
         };
-        let history = window_event_listener(ev::popstate, move |_| here.set(read()));
+        // Back and forward open a page at its top, as a link does (its heading takes focus there).
+        browser::place_pages_myself();
+        let history = window_event_listener(ev::popstate, move |_| {
+            here.set(read());
+            browser::scroll_to_top();
+        });
         on_cleanup(move || history.remove());
         provide_context(navigator);
         navigator

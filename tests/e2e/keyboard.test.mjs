@@ -579,3 +579,27 @@ test("touch targets are at least 24 × 24 px on a phone (390 × 844)", async () 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a page opened by a link or by Back starts at its top, with focus on its heading or prompt", async () => {
+  // A phone in landscape: the item page is taller than the screen.
+  const LANDSCAPE = { width: 844, height: 390 };
+  const { context, page } = await freshPage(env.browser, { viewport: LANDSCAPE });
+  await page.goto(env.server.url);
+  await page.locator("#start").click();
+  await page.locator("#item-prompt").waitFor();
+  assert.equal(await focusedElement(page), "h1#item-prompt");
+  // Scrolled down on the first item (the browser remembers that for Back), then on to the next.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  assert.ok((await page.evaluate(() => window.scrollY)) > 0, "the item page scrolls");
+  await answerWithKeys(page, profile, true);
+  await page.waitForURL(new RegExp(`/check/${order[1]}$`));
+  assert.equal(await focusedElement(page), "h1#item-prompt");
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  await page.goBack();
+  await page.waitForURL(new RegExp(`/check/${order[0]}$`));
+  await page.waitForFunction(() => document.activeElement?.id === "item-prompt");
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  const top = await page.locator("#item-prompt").boundingBox();
+  assert.ok(top.y >= 0 && top.y < LANDSCAPE.height, `the prompt is on screen (y ${top.y})`);
+  await context.close();
+});

@@ -23,12 +23,18 @@ pub fn PageHeading(
 ) -> impl IntoView {
     let heading = NodeRef::<leptos::html::H1>::new();
     let requests = use_context::<FocusHeading>();
-    Effect::new(move || {
+    Effect::new(move |opened: Option<()>| {
         if let Some(FocusHeading(n)) = requests {
             n.track();
         }
         if let Some(h1) = heading.get() {
-            let _ = h1.focus();
+            // A page opens at its top; a request may come with the page scrolled.
+            match opened {
+                None => crate::browser::focus_in_place(&h1),
+                Some(()) => {
+                    let _ = h1.focus();
+                }
+            }
         }
     });
     view! { <h1 class="page-heading" tabindex="-1" node_ref=heading lang=lang>{children()}</h1> }

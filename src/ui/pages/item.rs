@@ -100,7 +100,7 @@ pub fn ItemPage() -> impl IntoView {
         if session.walk_now().step(&id).is_some() {
             session.visit(&id);
             if let Some(heading) = prompt.get() {
-                let _ = heading.focus();
+                crate::browser::focus_in_place(&heading);
             }
         }
     });
