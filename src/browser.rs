@@ -251,18 +251,27 @@ pub fn prerendered() -> bool {
         .is_some_and(|root| root.has_attribute("data-prerender"))
 }
 
+/// What the keyboard reaches, in document order: how a control of the drawn start page is found
+/// again in the app's page, which has the same controls in the same order.
+const FOCUSABLE: &str = "a[href], button, input, select, textarea, [tabindex]";
+
 /// The app takes over from index.html's placeholder: the loading line and the start page drawn
 /// at build time leave. A control the candidate had focused in the drawn page is focused again in
-/// the app's, found by its id, once the app has drawn it. Later calls do nothing.
+/// the app's (the one at the same place among the controls), once the app has drawn it. Later
+/// calls do nothing.
 pub fn end_boot() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let focused = document
-        .active_element()
-        .filter(|e| matches!(e.closest(".prerender"), Ok(Some(_))))
-        .map(|e| e.id())
-        .filter(|id| !id.is_empty());
+    let focused = document.active_element().and_then(|active| {
+        let copy = active.closest(".prerender").ok().flatten()?;
+        let controls = copy.query_selector_all(FOCUSABLE).ok()?;
+        (0..controls.length()).find(|&i| {
+            controls
+                .item(i)
+                .is_some_and(|c| c.is_same_node(Some(active.unchecked_ref())))
+        })
+    });
     if let Some(root) = document.document_element() {
         let _ = root.remove_attribute("data-prerender");
     }
@@ -276,11 +285,13 @@ pub fn end_boot() {
             }
         }
     }
-    if let Some(id) = focused {
+    if let Some(place) = focused {
         leptos::prelude::request_animation_frame(move || {
             if let Some(element) = document
-                .get_element_by_id(&id)
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                .query_selector_all(FOCUSABLE)
+                .ok()
+                .and_then(|controls| controls.item(place))
+                .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
             {
                 let _ = element.focus();
             }

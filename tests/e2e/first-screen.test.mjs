@@ -95,8 +95,10 @@ test("the app takes over with no frame missing the start page, the same text, an
   await page.goto(env.server.url);
   await page.locator("#start").waitFor();
   const drawn = await visibleText(page);
-  // Keyboard: the first Tab stops (language switch, then the start button) work in the drawn page.
-  await page.locator("#start").focus();
+  // Keyboard: the candidate has tabbed to a control of the drawn page (the language button,
+  // which has no id).
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("data-language")), "en");
   await page.evaluate(() => {
     window.__frames = [];
     const sample = () => {
@@ -117,8 +119,11 @@ test("the app takes over with no frame missing the start page, the same text, an
   assert.ok(frames.some((f) => !f.app), "frames were sampled before the app took over");
   assert.deepEqual(frames.filter((f) => !f.start), [], "every frame showed the start button");
   assert.equal(await visibleText(page), drawn, "the app's start page reads as the drawn one");
-  await page.waitForFunction(() => document.activeElement?.id === "start");
+  await page.waitForFunction(() => document.activeElement?.getAttribute("data-language") === "en");
   assert.equal(await page.evaluate(() => !!document.activeElement.closest(".prerender")), false, "the focus is on the app's own button");
+  // The next Tab goes on from there, to the German button.
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute("data-language")), "de");
   assert.deepEqual(problems, []);
   await context.close();
 });

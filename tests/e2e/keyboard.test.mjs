@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { freshPage } from "./support/browser.mjs";
 import { serveAndLaunch } from "./support/harness.mjs";
 import { defaultProfile, walkOrder, itemById, storageKey } from "./support/profile.mjs";
-import { itemInUrl, answerWithKeys } from "./support/flow.mjs";
+import { itemInUrl, answerWithKeys, appRunning } from "./support/flow.mjs";
 
 const profile = defaultProfile();
 const order = walkOrder(profile);
@@ -449,6 +449,8 @@ test("focus is visible on everything Tab reaches", async () => {
   const { context, page, problems } = await freshPage(env.browser);
   await page.goto(env.server.url);
   await page.locator("#start").waitFor();
+  // The app's own start page (tests/e2e/first-screen.test.mjs tabs in the one drawn ahead).
+  await appRunning(page);
   await tabThroughPage(page, "start page");
   await page.locator("#start").click();
   await page.waitForURL(/\/check\//);
