@@ -280,19 +280,36 @@
       });
     });
   }
-  whenReady(function () {
-    // The copies not shown leave the document (their ids would repeat the shown one's) and are
-    // kept for the language buttons.
+  // Each copy is kept as the parser adds it, and those not shown leave the document at once,
+  // before anything is drawn (their ids would repeat the shown one's until the end of the page,
+  // which waits for the program's scripts); they stay at hand for the language buttons.
+  var parsing = new MutationObserver(function (records) {
+    records.forEach(function (record) {
+      for (var i = 0; i < record.addedNodes.length; i++) {
+        var node = record.addedNodes[i];
+        if (node.nodeType !== 1 || !node.classList.contains("prerender")) continue;
+        copies[node.lang] = node;
+        if (node.lang !== shown) node.remove();
+      }
+    });
+  });
+  parsing.observe(document.documentElement, { childList: true, subtree: true });
+  function parsed() {
+    if (document.readyState === "loading") return;
+    document.removeEventListener("readystatechange", parsed);
+    parsing.takeRecords();
+    parsing.disconnect();
     var found = document.querySelectorAll(".prerender");
-    for (var i = 0; i < found.length; i++) copies[found[i].lang] = found[i];
+    for (var i = 0; i < found.length; i++) {
+      copies[found[i].lang] = found[i];
+      if (found[i].lang !== shown) found[i].remove();
+    }
     if (shown && !copies[shown]) {
       shown = null;
       document.documentElement.removeAttribute("data-prerender");
     }
-    Object.keys(copies).forEach(function (lang) {
-      if (lang !== shown) copies[lang].remove();
-    });
-  });
+  }
+  document.addEventListener("readystatechange", parsed);
   document.addEventListener("click", function (event) {
     var copy = shown && copies[shown];
     if (!copy || !copy.isConnected || !copy.contains(event.target)) return;

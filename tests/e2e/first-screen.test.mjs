@@ -18,12 +18,12 @@ const env = serveAndLaunch();
 const profile = defaultProfile();
 const skip = SINGLE_FILE && "the single-file edition carries no drawn start page";
 
-/** A fresh visitor whose wasm is held back until `release()` is called. */
+/** A fresh visitor whose program (its scripts and wasm) is held back until `release()` is called. */
 async function heldVisit(options = {}) {
   const visit = await freshPage(env.browser, options);
   let release;
   const released = new Promise((resolve) => (release = resolve));
-  await visit.page.route(/\.wasm$/, async (route) => {
+  await visit.page.route(/\.wasm$|\/(start|fitcheck)-[0-9a-f]{16}\.js$/, async (route) => {
     await released;
     await route.continue();
   });
@@ -57,12 +57,17 @@ test("the build draws the default role's start page into index.html, in every in
 
 test("before the wasm arrives the start page is shown; a start pressed then opens the first item when the app runs", { skip }, async () => {
   const { context, page, problems, release } = await heldVisit({ viewport: { width: 390, height: 844 } });
-  await page.goto(env.server.url);
+  await page.goto(env.server.url, { waitUntil: "commit" });
   const start = page.locator("#start");
   await start.waitFor();
   assert.equal(await page.locator("h1:visible").textContent(), profile.role.title);
   assert.equal(await page.locator("#boot-status").isVisible(), false, "no loading line over the start page");
   assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+  // The page has not ended (it waits for the program's scripts), yet only the copy shown is in
+  // the document: no id is there twice.
+  assert.equal(await page.evaluate(() => document.readyState), "interactive");
+  assert.equal(await page.locator(".prerender").count(), 1);
+  assert.equal(await page.evaluate(() => new Set([...document.querySelectorAll("[id]")].map((e) => e.id)).size === document.querySelectorAll("[id]").length), true);
   await page.screenshot({ path: path.join("target", "e2e-first-screen-drawn.png") });
   // The app is not running: the click is kept and said so.
   await start.click();
@@ -81,7 +86,7 @@ test("before the wasm arrives the start page is shown; a start pressed then open
 
 test("the quick start pressed early starts the quick check", { skip }, async () => {
   const { context, page, release } = await heldVisit();
-  await page.goto(env.server.url);
+  await page.goto(env.server.url, { waitUntil: "commit" });
   await page.locator("#start-quick").click();
   release();
   await page.locator("#item-prompt").waitFor();
@@ -92,7 +97,7 @@ test("the quick start pressed early starts the quick check", { skip }, async () 
 
 test("the app takes over with no frame missing the start page, the same text, and the focus kept", { skip }, async () => {
   const { context, page, problems, release } = await heldVisit();
-  await page.goto(env.server.url);
+  await page.goto(env.server.url, { waitUntil: "commit" });
   await page.locator("#start").waitFor();
   const drawn = await visibleText(page);
   // Keyboard: the candidate has tabbed to a control of the drawn page (the language button,
@@ -130,7 +135,7 @@ test("the app takes over with no frame missing the start page, the same text, an
 
 test("a German browser sees the German copy; the language button switches it before the app runs, and the app keeps the choice", { skip }, async () => {
   const { context, page, release } = await heldVisit({ locale: "de-DE" });
-  await page.goto(env.server.url);
+  await page.goto(env.server.url, { waitUntil: "commit" });
   const start = page.locator("#start");
   await start.waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), "de");
