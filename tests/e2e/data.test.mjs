@@ -6,7 +6,7 @@ import fs from "node:fs";
 import { freshPage } from "./support/browser.mjs";
 import { serveAndLaunch } from "./support/harness.mjs";
 import { defaultProfile, walkOrder, storageKey } from "./support/profile.mjs";
-import { answerWithKeys, itemInUrl, recordRequests } from "./support/flow.mjs";
+import { answerWithKeys, appRunning, itemInUrl, recordRequests } from "./support/flow.mjs";
 import { SINGLE_FILE } from "./support/single-file.mjs";
 
 const profile = defaultProfile();
@@ -204,6 +204,7 @@ test("?profile= picks a role; an unknown one lists the roles there are", hostedO
   assert.deepEqual(links, [[profile.role.title, `?profile=${profile.id}`]]);
   await page.locator("#roles a").click();
   await page.locator("#start").waitFor();
+  await appRunning(page);
   assert.equal(await page.locator("h1").textContent(), profile.role.title);
   assert.deepEqual(problems, []);
   requests.assertAllFrom(env.server.origin);

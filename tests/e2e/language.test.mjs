@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { freshPage } from "./support/browser.mjs";
 import { serveAndLaunch } from "./support/harness.mjs";
 import { defaultProfile } from "./support/profile.mjs";
-import { answerWithKeys } from "./support/flow.mjs";
+import { answerWithKeys, appRunning } from "./support/flow.mjs";
 
 const env = serveAndLaunch();
 const profile = defaultProfile();
@@ -52,6 +52,7 @@ test("a German browser gets the German interface, and is told once that the ques
   const { context, page, problems } = await freshPage(env.browser, { locale: "de-DE" });
   await page.goto(env.server.url);
   await page.locator("#start").waitFor();
+  await appRunning(page);
   assert.equal(await lang(page), "de");
   assert.match(await page.locator("#start").innerText(), /^Vollständiger Check · etwa \d+ Min\.$/);
   assert.match(await page.locator("#start-quick").innerText(), /^Schnellcheck · etwa \d+ Min\.$/);
