@@ -55,7 +55,15 @@ impl Posterior {
                     .map(|r| {
                         let p = r.item.p_right(level).clamp(1e-12, 1.0 - 1e-12);
                         let x = r.credit.clamp(0.0, 1.0);
-                        x * p.ln() + (1.0 - x) * (1.0 - p).ln()
+                        // Full and no credit (most answers) need one logarithm, not two: the
+                        // other term is exactly zero, so the sum is the same to the last bit.
+                        if x == 1.0 {
+                            p.ln()
+                        } else if x == 0.0 {
+                            (1.0 - p).ln()
+                        } else {
+                            x * p.ln() + (1.0 - x) * (1.0 - p).ln()
+                        }
                     })
                     .sum();
                 -0.5 * z * z + likelihood
@@ -177,6 +185,52 @@ mod tests {
 
     fn estimate(responses: &[Response]) -> Estimate {
         Posterior::from_responses(responses).estimate()
+    }
+
+    #[test]
+    fn one_logarithm_for_full_or_no_credit_gives_the_same_posterior_to_the_last_bit() {
+        // Both terms of the log-likelihood, for every answer, as the model writes it.
+        let both_terms = |responses: &[Response]| -> Vec<f64> {
+            let log: Vec<f64> = (0..=GRID_STEPS)
+                .map(|i| {
+                    let level = grid_level(i);
+                    let z = (level - PRIOR_MEAN) / PRIOR_SD;
+                    let likelihood: f64 = responses
+                        .iter()
+                        .map(|r| {
+                            let p = r.item.p_right(level).clamp(1e-12, 1.0 - 1e-12);
+                            let x = r.credit.clamp(0.0, 1.0);
+                            x * p.ln() + (1.0 - x) * (1.0 - p).ln()
+                        })
+                        .sum();
+                    -0.5 * z * z + likelihood
+                })
+                .collect();
+            let top = log.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let weights: Vec<f64> = log
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    let edge = if i == 0 || i == GRID_STEPS { 0.5 } else { 1.0 };
+                    edge * (l - top).exp()
+                })
+                .collect();
+            let total: f64 = weights.iter().sum();
+            weights.iter().map(|w| w / total).collect()
+        };
+        let mixed: Vec<Response> = [(0.5, 1.0), (1.5, 0.0), (2.5, 0.5), (3.5, 1.0), (2.0, 0.0)]
+            .iter()
+            .chain(&[(1.0, 0.25), (3.0, 1.0), (0.0, 0.0), (4.0, 1.0)])
+            .map(|&(level, credit)| at(level, credit))
+            .collect();
+        for n in 0..=mixed.len() {
+            let fast = Posterior::from_responses(&mixed[..n]);
+            let reference = both_terms(&mixed[..n]);
+            assert_eq!(fast.weights.len(), reference.len());
+            for (a, b) in fast.weights.iter().zip(&reference) {
+                assert_eq!(a.to_bits(), b.to_bits(), "{n} answers");
+            }
+        }
     }
 
     #[test]
