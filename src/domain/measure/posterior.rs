@@ -24,6 +24,37 @@ pub struct Response {
     pub credit: f64,
 }
 
+/// The log prior plus the log-likelihood of `responses` at each grid level, with `term(p, x)`
+/// the log-likelihood of one answer given credit `x` where a right answer has chance `p`.
+fn log_posterior(responses: &[Response], term: impl Fn(f64, f64) -> f64) -> Vec<f64> {
+    (0..=GRID_STEPS)
+        .map(|i| {
+            let level = grid_level(i);
+            let z = (level - PRIOR_MEAN) / PRIOR_SD;
+            let likelihood: f64 = responses
+                .iter()
+                .map(|r| {
+                    let p = r.item.p_right(level).clamp(1e-12, 1.0 - 1e-12);
+                    term(p, r.credit.clamp(0.0, 1.0))
+                })
+                .sum();
+            -0.5 * z * z + likelihood
+        })
+        .collect()
+}
+
+/// `x ln p + (1 − x) ln(1 − p)`. Full and no credit (most answers) need one logarithm, not
+/// two: the other term is exactly zero, so the sum is the same to the last bit.
+fn log_likelihood(p: f64, x: f64) -> f64 {
+    if x == 1.0 {
+        p.ln()
+    } else if x == 0.0 {
+        (1.0 - p).ln()
+    } else {
+        x * p.ln() + (1.0 - x) * (1.0 - p).ln()
+    }
+}
+
 /// Level `i` of the grid.
 fn grid_level(i: usize) -> f64 {
     f64::from(MAX_LEVEL) * i as f64 / GRID_STEPS as f64
@@ -44,31 +75,12 @@ impl Posterior {
 
     /// The posterior after `responses`.
     pub fn from_responses(responses: &[Response]) -> Posterior {
-        // Log posterior on the grid, normalised with log-sum-exp so that long runs of right or
-        // wrong answers cannot underflow.
-        let log: Vec<f64> = (0..=GRID_STEPS)
-            .map(|i| {
-                let level = grid_level(i);
-                let z = (level - PRIOR_MEAN) / PRIOR_SD;
-                let likelihood: f64 = responses
-                    .iter()
-                    .map(|r| {
-                        let p = r.item.p_right(level).clamp(1e-12, 1.0 - 1e-12);
-                        let x = r.credit.clamp(0.0, 1.0);
-                        // Full and no credit (most answers) need one logarithm, not two: the
-                        // other term is exactly zero, so the sum is the same to the last bit.
-                        if x == 1.0 {
-                            p.ln()
-                        } else if x == 0.0 {
-                            (1.0 - p).ln()
-                        } else {
-                            x * p.ln() + (1.0 - x) * (1.0 - p).ln()
-                        }
-                    })
-                    .sum();
-                -0.5 * z * z + likelihood
-            })
-            .collect();
+        Posterior::normalised(&log_posterior(responses, log_likelihood), responses.len())
+    }
+
+    /// The posterior from its logarithm on the grid (up to a constant), normalised with
+    /// log-sum-exp so that long runs of right or wrong answers cannot underflow.
+    fn normalised(log: &[f64], answers: usize) -> Posterior {
         let top = log.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         // Trapezoid rule: the two end points stand for half a cell each.
         let weights: Vec<f64> = log
@@ -82,7 +94,7 @@ impl Posterior {
         let total: f64 = weights.iter().sum();
         Posterior {
             weights: weights.iter().map(|w| w / total).collect(),
-            answers: responses.len(),
+            answers,
         }
     }
 
@@ -190,33 +202,9 @@ mod tests {
     #[test]
     fn one_logarithm_for_full_or_no_credit_gives_the_same_posterior_to_the_last_bit() {
         // Both terms of the log-likelihood, for every answer, as the model writes it.
-        let both_terms = |responses: &[Response]| -> Vec<f64> {
-            let log: Vec<f64> = (0..=GRID_STEPS)
-                .map(|i| {
-                    let level = grid_level(i);
-                    let z = (level - PRIOR_MEAN) / PRIOR_SD;
-                    let likelihood: f64 = responses
-                        .iter()
-                        .map(|r| {
-                            let p = r.item.p_right(level).clamp(1e-12, 1.0 - 1e-12);
-                            let x = r.credit.clamp(0.0, 1.0);
-                            x * p.ln() + (1.0 - x) * (1.0 - p).ln()
-                        })
-                        .sum();
-                    -0.5 * z * z + likelihood
-                })
-                .collect();
-            let top = log.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-            let weights: Vec<f64> = log
-                .iter()
-                .enumerate()
-                .map(|(i, l)| {
-                    let edge = if i == 0 || i == GRID_STEPS { 0.5 } else { 1.0 };
-                    edge * (l - top).exp()
-                })
-                .collect();
-            let total: f64 = weights.iter().sum();
-            weights.iter().map(|w| w / total).collect()
+        let both_terms = |responses: &[Response]| {
+            let log = log_posterior(responses, |p, x| x * p.ln() + (1.0 - x) * (1.0 - p).ln());
+            Posterior::normalised(&log, responses.len()).weights
         };
         let mixed: Vec<Response> = [(0.5, 1.0), (1.5, 0.0), (2.5, 0.5), (3.5, 1.0), (2.0, 0.0)]
             .iter()
