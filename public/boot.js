@@ -283,14 +283,14 @@
   // Each copy is kept as the parser adds it, and those not shown leave the document at once,
   // before anything is drawn (their ids would repeat the shown one's until the end of the page,
   // which waits for the program's scripts); they stay at hand for the language buttons.
+  function keepCopy(node) {
+    if (node.nodeType !== 1 || !node.classList.contains("prerender")) return;
+    copies[node.lang] = node;
+    if (node.lang !== shown) node.remove();
+  }
   var parsing = new MutationObserver(function (records) {
     records.forEach(function (record) {
-      for (var i = 0; i < record.addedNodes.length; i++) {
-        var node = record.addedNodes[i];
-        if (node.nodeType !== 1 || !node.classList.contains("prerender")) continue;
-        copies[node.lang] = node;
-        if (node.lang !== shown) node.remove();
-      }
+      for (var i = 0; i < record.addedNodes.length; i++) keepCopy(record.addedNodes[i]);
     });
   });
   parsing.observe(document.documentElement, { childList: true, subtree: true });
@@ -300,10 +300,7 @@
     parsing.takeRecords();
     parsing.disconnect();
     var found = document.querySelectorAll(".prerender");
-    for (var i = 0; i < found.length; i++) {
-      copies[found[i].lang] = found[i];
-      if (found[i].lang !== shown) found[i].remove();
-    }
+    for (var i = 0; i < found.length; i++) keepCopy(found[i]);
     if (shown && !copies[shown]) {
       shown = null;
       document.documentElement.removeAttribute("data-prerender");

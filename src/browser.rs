@@ -107,13 +107,15 @@ pub async fn fetch_text(path: &str) -> Result<String, BrowserError> {
 /// response, or of null where it failed), taken once.
 fn prefetched(window: &web_sys::Window, path: &str) -> Option<js_sys::Promise> {
     let fetched = js_sys::Reflect::get(window, &"fitcheckFetched".into()).ok()?;
-    if !fetched.is_object() {
-        return None;
-    }
-    let early = js_sys::Reflect::get(&fetched, &path.into()).ok()?;
-    let _ =
-        js_sys::Reflect::delete_property(fetched.unchecked_ref::<js_sys::Object>(), &path.into());
-    early.dyn_into::<js_sys::Promise>().ok()
+    take_property(fetched.dyn_ref()?, path)?.dyn_into().ok()
+}
+
+/// `target[key]`, deleted from `target`: what public/boot.js left for the app, taken once.
+fn take_property(target: &js_sys::Object, key: &str) -> Option<wasm_bindgen::JsValue> {
+    let key = wasm_bindgen::JsValue::from_str(key);
+    let value = js_sys::Reflect::get(target, &key).ok()?;
+    let _ = js_sys::Reflect::delete_property(target, &key);
+    Some(value)
 }
 
 /// A file the page carries in a `<script type="application/json" data-file="<path>">` element:
@@ -302,11 +304,7 @@ pub fn end_boot() {
 /// The start button the candidate pressed in the start page drawn at build time, before the app
 /// ran: "full" or "quick" (public/boot.js keeps it). Taken once.
 pub fn take_pending_start() -> Option<String> {
-    let window = web_sys::window()?;
-    let key = wasm_bindgen::JsValue::from_str("fitcheckStart");
-    let pressed = js_sys::Reflect::get(&window, &key).ok()?.as_string()?;
-    let _ = js_sys::Reflect::delete_property(&window, &key);
-    Some(pressed)
+    take_property(web_sys::window()?.as_ref(), "fitcheckStart")?.as_string()
 }
 
 /// Tells the page's scripts that the app has started and loaded what it needs (public/offline.js

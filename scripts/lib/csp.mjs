@@ -12,6 +12,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { baseHref } from "./built-html.mjs";
 
 /** The policy every build runs under, before any inline-script hashes. */
 export const BASE_POLICY = [
@@ -50,7 +51,7 @@ function externaliseLoader(dir, html) {
     const source = `${body.trim()}\n`;
     const name = `start-${crypto.createHash("sha256").update(source).digest("hex").slice(0, 16)}.js`;
     fs.writeFileSync(path.join(dir, name), source);
-    const base = html.match(/<base href="([^"]*)"/)?.[1] ?? "/";
+    const base = baseHref(html) ?? "/";
     return `<script type="module" src="${base}${name}" integrity="sha384-${digest("sha384", source)}"></script>`;
   });
 }

@@ -17,6 +17,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch } from "./chromium.mjs";
 import { startServer } from "./static-server.mjs";
+import { baseHref } from "./built-html.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 /** The interface's languages, one file each in locales/. */
@@ -82,7 +83,7 @@ async function draw(browser, url, language) {
 export async function prerender(dir) {
   const file = path.join(dir, "index.html");
   const html = withoutPrerender(fs.readFileSync(file, "utf8"));
-  const base = html.match(/<base href="([^"]*)"/)?.[1] ?? "/";
+  const base = baseHref(html) ?? "/";
   const index = JSON.parse(fs.readFileSync(path.join(dir, "profiles", "index.json"), "utf8"));
   const server = await startServer({ root: dir, base });
   const browser = await launch();

@@ -27,6 +27,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { withoutPrerender } from "./prerender.mjs";
 import { TYPES } from "./static-server.mjs";
+import { baseHref } from "./built-html.mjs";
 
 const TAG_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>\s*/g;
 const TAG_LINK = /<link\b([^>]*?)\/?>\s*/g;
@@ -61,8 +62,8 @@ export function hostedAddress(text) {
 /** The parts of the release build in `dist` that every role's file shares. */
 function readBuild(dist) {
   const html = fs.readFileSync(path.join(dist, "index.html"), "utf8");
-  const base = html.match(/<base href="([^"]*)"/)?.[1];
-  if (base === undefined) throw new Error(`${dist}/index.html has no <base href>`);
+  const base = baseHref(html);
+  if (base === null) throw new Error(`${dist}/index.html has no <base href>`);
   /** The built file an address in index.html names. */
   const file = (address) => {
     if (!address.startsWith(base)) throw new Error(`${address} is outside the build's base ${base}`);

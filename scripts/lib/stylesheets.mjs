@@ -7,6 +7,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { baseHref } from "./built-html.mjs";
 
 const LINK = /\s*<link rel="stylesheet" href="([^"]+)" integrity="[^"]*"\s*\/?>/g;
 
@@ -16,7 +17,7 @@ export function joinStylesheets(dir) {
   const html = fs.readFileSync(file, "utf8");
   const links = [...html.matchAll(LINK)];
   if (links.length === 0) throw new Error("index.html links no stylesheet");
-  const base = html.match(/<base href="([^"]*)"/)?.[1] ?? "/";
+  const base = baseHref(html) ?? "/";
   const local = (href) => path.join(dir, href.startsWith(base) ? href.slice(base.length) : href);
   const css = links.map(([, href]) => `/* ${path.basename(href)} */\n${fs.readFileSync(local(href), "utf8").trim()}\n`).join("\n");
   const name = `style-${crypto.createHash("sha256").update(css).digest("hex").slice(0, 16)}.css`;

@@ -44,6 +44,13 @@ pub enum Mode {
     Quick,
 }
 
+impl Mode {
+    /// The mode of this name, as progress stores it ("full", "quick").
+    pub fn named(name: &str) -> Option<Mode> {
+        Mode::deserialize(&Value::String(name.to_owned())).ok()
+    }
+}
+
 /// Where unreadable progress is kept so that nothing the candidate did is overwritten.
 pub fn backup_key(profile_id: &str, timestamp_ms: u64) -> String {
     format!("{}.unreadable.{timestamp_ms}", storage_key(profile_id))
@@ -585,6 +592,17 @@ mod tests {
 
     fn saved(json: &str) -> Result<Restored, ProgressError> {
         decode_progress(json, &sample_profile())
+    }
+
+    #[test]
+    fn a_mode_is_named_as_progress_stores_it() {
+        for mode in [Mode::Full, Mode::Quick] {
+            let stored = serde_json::to_value(mode).unwrap();
+            assert_eq!(Mode::named(stored.as_str().unwrap()), Some(mode));
+        }
+        assert_eq!(Mode::named("quick"), Some(Mode::Quick));
+        assert_eq!(Mode::named("Full"), None);
+        assert_eq!(Mode::named(""), None);
     }
 
     #[test]

@@ -124,32 +124,33 @@ fn Start() -> impl IntoView {
         browser::announce_ready();
     });
 
-    move || match state.get() {
-        Load::Loading => view! {
-            <main class="page loading" aria-busy="true">
-                <p role="status" id="loading-status">
-                    {move || if slow.get() {
-                        tr(i18n, |l| td_string!(l, loading.slow)).into_any()
-                    } else {
-                        tr(i18n, |l| td_string!(l, loading.profile)).into_any()
-                    }}
-                </p>
-            </main>
-        }
-        .into_any(),
-        Load::Failed { file, failure } => {
+    move || {
+        let state = state.get();
+        // The drawn start page leaves in the same task as the app's own page arrives: one paint.
+        if !matches!(state, Load::Loading) {
             browser::end_boot();
-            view! { <ErrorPage file failure /> }.into_any()
         }
-        Load::Unknown { requested, roles } => {
-            browser::end_boot();
-            view! { <UnknownRole requested roles /> }.into_any()
-        }
-        Load::Ready(session) => {
-            // The drawn start page leaves in the same task as the app's pages arrive: one paint.
-            browser::end_boot();
-            provide_context(session);
-            view! { <Pages /> }.into_any()
+        match state {
+            Load::Loading => view! {
+                <main class="page loading" aria-busy="true">
+                    <p role="status" id="loading-status">
+                        {move || if slow.get() {
+                            tr(i18n, |l| td_string!(l, loading.slow)).into_any()
+                        } else {
+                            tr(i18n, |l| td_string!(l, loading.profile)).into_any()
+                        }}
+                    </p>
+                </main>
+            }
+            .into_any(),
+            Load::Failed { file, failure } => view! { <ErrorPage file failure /> }.into_any(),
+            Load::Unknown { requested, roles } => {
+                view! { <UnknownRole requested roles /> }.into_any()
+            }
+            Load::Ready(session) => {
+                provide_context(session);
+                view! { <Pages /> }.into_any()
+            }
         }
     }
 }

@@ -85,6 +85,12 @@ function markWhenVisible([selector, name]) {
   requestAnimationFrame(check);
 }
 
+/** Takes the start page drawn at build time out of the build in `dir`. */
+function undraw(dir) {
+  const file = path.join(dir, "index.html");
+  fs.writeFileSync(file, withoutPrerender(fs.readFileSync(file, "utf8")));
+}
+
 /** Copies the release build and adds the static edition of the welcome page and the first item. */
 async function buildSites(browser) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "fitcheck-bench-"));
@@ -117,7 +123,7 @@ async function buildSites(browser) {
   // The same build without its start page drawn ahead, to show what that buys.
   const undrawn = path.join(root, "undrawn");
   fs.cpSync(path.join(root, "app"), undrawn, { recursive: true });
-  fs.writeFileSync(path.join(undrawn, "index.html"), withoutPrerender(fs.readFileSync(path.join(undrawn, "index.html"), "utf8")));
+  undraw(undrawn);
   return root;
 }
 
@@ -292,7 +298,7 @@ if (FIRST_SCREEN_ONLY) {
   index.default = large.id;
   fs.writeFileSync(path.join(largeDir, "profiles", "index.json"), JSON.stringify(index));
   // Its start page drawn ahead is the shipped role's: a build for this index would draw its own.
-  fs.writeFileSync(path.join(largeDir, "index.html"), withoutPrerender(fs.readFileSync(path.join(largeDir, "index.html"), "utf8")));
+  undraw(largeDir);
   const big = await compressingServer(largeDir);
   const bigSteps = [];
   const bigResults = [];

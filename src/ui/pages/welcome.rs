@@ -37,11 +37,7 @@ pub fn WelcomePage() -> impl IntoView {
     let begin_quick = begin.clone();
     // A start button pressed in the start page drawn at build time, before the app ran: the
     // check starts now, once this page is drawn.
-    let pressed = crate::browser::take_pending_start().and_then(|pressed| match pressed.as_str() {
-        "full" => Some(Mode::Full),
-        "quick" => Some(Mode::Quick),
-        _ => None,
-    });
+    let pressed = crate::browser::take_pending_start().and_then(|pressed| Mode::named(&pressed));
     if let Some(mode) = pressed.filter(|_| session.progress.with_untracked(|p| p.is_empty())) {
         let begin = begin.clone();
         queue_microtask(move || begin(mode));
