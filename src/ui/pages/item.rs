@@ -180,11 +180,58 @@ pub fn ItemPage() -> impl IntoView {
     };
     on_cleanup(move || keys.remove());
 
-    move || {
-        let id = item_id.get();
-        let walk = session.walk_now();
+    // The page's frame (header, navigation, hints) is built once and stays from item to item:
+    // only what names the item follows `item_id`, and only the item itself is redrawn. Redrawing
+    // the whole `<main>` for each item rewrote every attribute of the frame on every answer.
+    let found = Memo::new(move |_| session.walk_now().step(&item_id.get()).is_some());
+    let area_index = Memo::new(move |_| {
+        session
+            .walk_now()
+            .step(&item_id.get())
+            .map_or(0, |step| step.area_index)
+    });
+    let area_title = move || session.profile().areas[area_index.get()].title.clone();
+    let overall = Signal::derive(move || {
+        session
+            .progress
+            .with(|p| session.walk().overall(&p.answers))
+    });
+    let in_area = Signal::derive(move || {
+        session
+            .progress
+            .with(|p| session.walk().in_area(area_index.get(), &p.answers))
+    });
+    let position = move || session.walk_now().position(&item_id.get()).unwrap_or(0) + 1;
+    let is_first = move || session.walk_now().previous(&item_id.get()).is_none();
+    // In a quick check the walk grows as questions are answered, so this follows it.
+    let is_last = move || {
+        // Follow the walk and the answers; `has_next` reads them untracked.
+        session.walk();
+        session.progress.track();
+        !session.has_next(&item_id.get())
+    };
+    let body = move |id: String| {
         let profile = session.profile();
-        let Some(step) = walk.step(&id).cloned() else {
+        match profile.question(&id) {
+            Some(q) => view! { <QuestionView question=q.clone() prompt /> }.into_any(),
+            None => {
+                let ratings: Vec<SelfRating> = session
+                    .walk_now()
+                    .step(&id)
+                    .map(|step| {
+                        step.members
+                            .iter()
+                            .filter_map(|m| profile.self_rating(m).cloned())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                view! { <SelfRatingsView area=area_title() ratings prompt /> }.into_any()
+            }
+        }
+    };
+
+    move || {
+        if !found.get() {
             return view! {
                 <main class="page">
                     <h1>{tr(i18n, |l| td_string!(l, item.missing_title))}</h1>
@@ -192,52 +239,15 @@ pub fn ItemPage() -> impl IntoView {
                 </main>
             }
             .into_any();
-        };
-        let area = profile.areas[step.area_index].clone();
-        let area_count = profile.areas.len();
-        let position = walk.position(&id).unwrap_or(0) + 1;
-        let is_first = walk.previous(&id).is_none();
-        // In a quick check the walk grows as questions are answered, so these follow it.
-        let is_last = {
-            let id = id.clone();
-            move || {
-                // Follow the walk and the answers; `has_next` reads them untracked.
-                session.walk();
-                session.progress.track();
-                !session.has_next(&id)
-            }
-        };
-        let overall = Signal::derive(move || {
-            session
-                .progress
-                .with(|p| session.walk().overall(&p.answers))
-        });
-        let in_area = {
-            let area_index = step.area_index;
-            Signal::derive(move || {
-                session
-                    .progress
-                    .with(|p| session.walk().in_area(area_index, &p.answers))
-            })
-        };
-        let body = match profile.question(&id) {
-            Some(q) => view! { <QuestionView question=q.clone() prompt /> }.into_any(),
-            None => {
-                let ratings: Vec<SelfRating> = step
-                    .members
-                    .iter()
-                    .filter_map(|m| profile.self_rating(m).cloned())
-                    .collect();
-                view! { <SelfRatingsView area=area.title.clone() ratings prompt /> }.into_any()
-            }
-        };
+        }
+        let area_count = session.profile().areas.len();
         let (next, skip, back) = (next.clone(), skip.clone(), back.clone());
         view! {
             <main class="page check">
                 <Notices />
                 <header class="check-header">
                     <p class="eyebrow">
-                        {t!(i18n, item.area_of, number = step.area_index + 1, total = area_count, title = area.title.clone())}
+                        {move || t_string!(i18n, item.area_of, number = area_index.get() + 1, total = area_count, title = area_title()).to_string()}
                     </p>
                     <ProgressBar
                         label=Signal::derive(move || t_string!(i18n, item.progress_overall).to_string())
@@ -245,16 +255,13 @@ pub fn ItemPage() -> impl IntoView {
                         id="progress-overall"
                     />
                     <ProgressBar
-                        label=Signal::derive({
-                            let title = area.title.clone();
-                            move || t_string!(i18n, item.progress_area, title = title.clone()).to_string()
-                        })
+                        label=Signal::derive(move || t_string!(i18n, item.progress_area, title = area_title()).to_string())
                         count=in_area
                         id="progress-area"
                     />
                     <p class="muted item-position">
                         {move || {
-                            let total = overall.get().total;
+                            let (position, total) = (position(), overall.get().total);
                             match session.mode() {
                                 Mode::Quick => t_string!(i18n, item.position_quick, position, total).to_string(),
                                 Mode::Full => t_string!(i18n, item.position, position, total).to_string(),
@@ -262,7 +269,7 @@ pub fn ItemPage() -> impl IntoView {
                         }}
                     </p>
                 </header>
-                {body}
+                {move || body(item_id.get())}
                 <p class="hint" role="status" aria-live="polite">
                     {move || match hint.get() {
                         Some(Hint::RateFirst) => tr(i18n, |l| td_string!(l, item.hint_ratings)).into_any(),
