@@ -43,6 +43,21 @@ pub fn shown(text: &str) -> String {
     out
 }
 
+/// A number from outside data as a message shows it: a whole number without a fraction (`1`,
+/// as a profile writes it), others as JSON writes them (`0.25`, `1e300`), and `NaN` or `inf`.
+/// (JSON's writer is in the app already; Rust's float formatting would add a second one.)
+pub fn shown_number(value: f64) -> String {
+    if value.is_nan() {
+        "NaN".to_owned()
+    } else if value.is_infinite() {
+        if value > 0.0 { "inf" } else { "-inf" }.to_owned()
+    } else if value.fract() == 0.0 && value.abs() < 1e15 {
+        (value as i64).to_string()
+    } else {
+        serde_json::Number::from_f64(value).map_or_else(String::new, |n| n.to_string())
+    }
+}
+
 /// A message that may quote outside data (a serde error names an unknown field or variant as
 /// it is): control characters escaped, and when it is longer than [`READABLE_CHARS`], its middle
 /// (where the quoted data is) cut, keeping the start and what was expected at the end.
@@ -68,4 +83,45 @@ fn escape_controls(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown_number;
+
+    #[test]
+    fn a_number_reads_back_as_itself_and_as_rust_writes_it_in_the_ordinary_range() {
+        let mut values = vec![
+            0.0,
+            1.0,
+            -1.0,
+            0.25,
+            -0.1,
+            4.5,
+            0.2,
+            1.0 / 3.0,
+            2.0f64.sqrt(),
+            123456.789,
+        ];
+        // A spread of magnitudes and digits: x_{n+1} = frac(x_n * 997.13) scaled.
+        let mut x = 0.123_456_789_f64;
+        for i in 0..2_000 {
+            x = (x * 997.13).fract();
+            values.push((x - 0.5) * 10f64.powi(i % 12 - 4));
+        }
+        for value in values {
+            let shown = shown_number(value);
+            assert_eq!(
+                shown.parse::<f64>().ok(),
+                Some(value),
+                "{value:?} shown as {shown}"
+            );
+            if value == 0.0 || (1e-4..1e15).contains(&value.abs()) {
+                assert_eq!(shown, format!("{value}"), "{value:?}");
+            }
+        }
+        assert_eq!(shown_number(1e300).parse::<f64>().ok(), Some(1e300));
+        assert_eq!(shown_number(f64::NAN), "NaN");
+        assert_eq!(shown_number(f64::NEG_INFINITY), "-inf");
+    }
 }

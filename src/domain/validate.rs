@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 
-use super::problem::shown;
 use super::problem::Problem;
+use super::problem::{shown, shown_number};
 use super::profile::{Profile, QuestionKind, MAX_LEVEL, MIN_LEVEL};
 
 /// A BCP 47 language tag of the simple kind profiles use: a two- or three-letter language,
@@ -202,7 +202,8 @@ pub fn validate(profile: &Profile) -> Vec<Problem> {
                 report(
                     at.clone(),
                     format!(
-                        "discrimination is {a}, must be above 0 and at most 4 (logits per level)"
+                        "discrimination is {}, must be above 0 and at most 4 (logits per level)",
+                        shown_number(a)
                     ),
                 );
             }
@@ -211,7 +212,10 @@ pub fn validate(profile: &Profile) -> Vec<Problem> {
             if !(c.is_finite() && (0.0..1.0).contains(&c)) {
                 report(
                     at.clone(),
-                    format!("guessing is {c}, must be at least 0 and below 1"),
+                    format!(
+                        "guessing is {}, must be at least 0 and below 1",
+                        shown_number(c)
+                    ),
                 );
             }
         }
@@ -219,7 +223,10 @@ pub fn validate(profile: &Profile) -> Vec<Problem> {
             if !(d.is_finite() && (f64::from(MIN_LEVEL)..=f64::from(MAX_LEVEL)).contains(&d)) {
                 report(
                     at.clone(),
-                    format!("fitted_difficulty is {d}, must be on the level scale, {MIN_LEVEL} to {MAX_LEVEL}"),
+                    format!(
+                        "fitted_difficulty is {}, must be on the level scale, {MIN_LEVEL} to {MAX_LEVEL}",
+                        shown_number(d)
+                    ),
                 );
             }
         }
