@@ -39,3 +39,39 @@ pub fn load_profile(text: &str) -> Result<Profile, Vec<Problem>> {
         Err(problems)
     }
 }
+
+/// `items` from the highest `key` to the lowest; equal keys keep their order (what a stable sort
+/// by the key, highest first, gives). Every ranking in the app goes through the one sort in
+/// [`places_highest_first`], so the wasm carries one sort, not one per element type.
+pub fn highest_first<T>(items: Vec<T>, key: impl Fn(&T) -> f64) -> Vec<T> {
+    let keys: Vec<f64> = items.iter().map(key).collect();
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    places_highest_first(&keys)
+        .into_iter()
+        .filter_map(|i| slots[i].take())
+        .collect()
+}
+
+/// The places of `keys` from the highest key to the lowest, equal keys by place.
+fn places_highest_first(keys: &[f64]) -> Vec<usize> {
+    let mut places: Vec<usize> = (0..keys.len()).collect();
+    places.sort_unstable_by(|&a, &b| keys[b].total_cmp(&keys[a]).then(a.cmp(&b)));
+    places
+}
+
+#[cfg(test)]
+mod tests {
+    use super::highest_first;
+    use proptest::prelude::*;
+
+    proptest! {
+        // Few distinct keys, so ties are common; the reference is the standard library's stable sort.
+        #[test]
+        fn ranks_as_a_stable_sort_highest_first(keys in proptest::collection::vec(-3i8..3, 0..60)) {
+            let items: Vec<(f64, usize)> = keys.iter().enumerate().map(|(i, &k)| (f64::from(k) / 2.0, i)).collect();
+            let mut expected = items.clone();
+            expected.sort_by(|a, b| b.0.total_cmp(&a.0));
+            prop_assert_eq!(highest_first(items, |item| item.0), expected);
+        }
+    }
+}

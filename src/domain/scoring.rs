@@ -276,7 +276,7 @@ fn learning_plan(
     answers: &Answers,
     results: &[RequirementResult],
 ) -> LearningPlan {
-    let mut steps: Vec<(usize, Gap)> = results
+    let steps: Vec<(usize, Gap)> = results
         .iter()
         .enumerate()
         .filter_map(|(order, r)| {
@@ -305,7 +305,7 @@ fn learning_plan(
         })
         .collect();
     // Highest priority first; ties keep the profile's order.
-    steps.sort_by(|(ao, a), (bo, b)| b.priority.total_cmp(&a.priority).then(ao.cmp(bo)));
+    let steps = crate::domain::highest_first(steps, |(_, gap)| gap.priority);
     // Each missed question once, under the most important requirement it evidences (the first
     // step that lists it); a requirement whose questions all sit higher up keeps its line.
     let mut listed = std::collections::HashSet::new();

@@ -42,11 +42,9 @@ fn by_information_per_second<'a>(
     questions: impl Iterator<Item = &'a Question>,
     level: f64,
 ) -> Vec<&'a Question> {
-    let mut ranked: Vec<(f64, &Question)> = questions
-        .map(|q| (ItemModel::of(q).information(level) / question_seconds(q), q))
-        .collect();
-    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
-    ranked.into_iter().map(|(_, q)| q).collect()
+    crate::domain::highest_first(questions.collect(), |q| {
+        ItemModel::of(q).information(level) / question_seconds(q)
+    })
 }
 
 /// How many of the best questions the next one is drawn from (randomesque selection, as jsCAT

@@ -78,8 +78,10 @@ fn more_to_settle(
 ) -> Option<usize> {
     let distance = (level - required).abs();
     let mut information = 1.0 / se.max(1e-6).powi(2);
-    let mut gains: Vec<f64> = remaining.iter().map(|q| q.information(level)).collect();
-    gains.sort_by(|a, b| b.total_cmp(a));
+    let gains = crate::domain::highest_first(
+        remaining.iter().map(|q| q.information(level)).collect(),
+        |gain| *gain,
+    );
     let mut n = 0;
     loop {
         if n + answers >= MIN_ANSWERS && distance >= Z / information.sqrt() {
