@@ -1,32 +1,28 @@
-//! Generates the `i18n` module (the translation keys as Rust) from `locales/en.json` and
-//! `locales/de.json`, and fails the build when a key is in one language but not the other.
+//! Turns `locales/en.json` and `locales/de.json` into Rust (a function per key, included by
+//! `src/ui/i18n.rs`), and fails the build on a text it does not understand or a key that is not
+//! in both languages alike.
 
-use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 use std::{env, error::Error, path::PathBuf};
 
-include!("build/locale_check.rs");
+include!("build/locales.rs");
 
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=build.rs");
-    println!("cargo::rerun-if-changed=build/locale_check.rs");
-    let config = Config::new("en")?
-        .add_locale("de")?
-        .locales_path("locales")
-        // `td_string!` on keys that interpolate values (the Markdown summary) needs this.
-        .parse_options(ParseOptions::default().interpolate_display(true));
-    let infos = TranslationsInfos::parse(config)?;
-    infos.rerun_if_locales_changed();
-    infos.emit_diagnostics();
-    let root = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").ok_or("no CARGO_MANIFEST_DIR")?);
-    let problems = key_problems(&root, "locales");
-    if !problems.is_empty() {
-        return Err(format!(
-            "the languages' keys differ (locales/en.json, locales/de.json):\n{}",
-            problems.join("\n")
-        )
-        .into());
+    println!("cargo::rerun-if-changed=build/locales.rs");
+    println!("cargo::rerun-if-changed=locales");
+    for language in LANGUAGES {
+        println!("cargo::rerun-if-changed=locales/{language}.json");
     }
+    let root = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").ok_or("no CARGO_MANIFEST_DIR")?);
+    let source = read_locales(&root, "locales")
+        .and_then(|catalogues| rust_source(&catalogues))
+        .map_err(|problems| {
+            format!(
+                "the interface's texts (locales/en.json, locales/de.json) cannot be used:\n{}",
+                problems.join("\n")
+            )
+        })?;
     let out = PathBuf::from(env::var_os("OUT_DIR").ok_or("no OUT_DIR")?);
-    infos.generate_i18n_module(out.join("i18n"))?;
+    std::fs::write(out.join("texts.rs"), source)?;
     Ok(())
 }

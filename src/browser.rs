@@ -253,6 +253,24 @@ pub fn prerendered() -> bool {
         .is_some_and(|root| root.has_attribute("data-prerender"))
 }
 
+/// The browser's languages, most wanted first (`navigator.languages`; none without a window).
+pub fn languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|tags| tags.iter().filter_map(|tag| tag.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// Says in `<html lang>` which language the page is in.
+pub fn set_document_language(tag: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", tag);
+    }
+}
+
 /// What the keyboard reaches, in document order: how a control of the drawn start page is found
 /// again in the app's page, which has the same controls in the same order.
 const FOCUSABLE: &str = "a[href], button, input, select, textarea, [tabindex]";

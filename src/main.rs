@@ -5,7 +5,6 @@ fn main() {
         console_error_panic_hook::hook(info);
         fitcheck::browser::show_crash_page(&info.to_string());
     }));
-    fitcheck::ui::install_icu_data();
     // The static "Loading Fitcheck…" line from index.html gives way to the app at once; a start
     // page drawn at build time stays until the app has its own page to show (ui::Start).
     if !fitcheck::browser::prerendered() {

@@ -3,21 +3,19 @@
 
 use leptos::prelude::*;
 
-use super::i18n::{t_string, td, use_i18n, I18nLocaleTrait as _, Locale};
+use super::i18n::{t_string, td_string, use_i18n, Locale};
 use crate::browser;
 
-/// Where the chosen language is remembered (the library's cookie would cost about 40 KB).
+/// Where the chosen language is remembered (public/boot.js reads it too).
 pub const LANGUAGE_KEY: &str = "fitcheck.language";
 
-/// Restores the language chosen before. The provider starts from `navigator.languages`; its
-/// own first effect would undo a choice set while rendering, so this sets it from an effect
-/// created after the provider's (effects run in creation order, before the first paint).
-#[component]
-pub fn RememberLanguage() -> impl IntoView {
-    let i18n = use_i18n();
-    if let Some(locale) = browser::load(LANGUAGE_KEY).and_then(|tag| tag.parse::<Locale>().ok()) {
-        Effect::new(move |_| i18n.set_locale(locale));
-    }
+/// The language the interface starts in: the one chosen before in this browser, else the first
+/// of the browser's languages it speaks, else English (as public/boot.js decides before the app
+/// runs, for its own words and the start page drawn at build time).
+pub fn starting_language() -> Locale {
+    browser::load(LANGUAGE_KEY)
+        .and_then(|tag| tag.parse().ok())
+        .unwrap_or_else(|| Locale::preferred(&browser::languages()))
 }
 
 /// The two languages, each named in itself; the current one is pressed.
@@ -38,14 +36,14 @@ pub fn LanguageSwitch() -> impl IntoView {
                     let _ = browser::save(LANGUAGE_KEY, locale.as_str());
                 }
             >
-                {td!(locale, language.name_self)}
+                {td_string!(locale, language.name_self)}
             </button>
         }
     };
     view! {
         <nav class="language-switch no-print" id="language-switch" aria-label=move || t_string!(i18n, language.switch_label)>
-            {choice(Locale::en)}
-            {choice(Locale::de)}
+            {choice(Locale::En)}
+            {choice(Locale::De)}
         </nav>
     }
 }

@@ -22,7 +22,7 @@ pub fn markdown_summary(
 ) -> String {
     let mut md = String::new();
     let role = &profile.role;
-    let title = td_string!(locale, markdown.title, title = role.title.clone());
+    let title = td_string!(locale, markdown.title, title = role.title);
     let _ = writeln!(md, "# {title}");
     let _ = writeln!(
         md,
@@ -48,7 +48,7 @@ pub fn markdown_summary(
             locale,
             markdown.since,
             number = since.number,
-            date = since.date.clone()
+            date = since.date
         );
         let _ = writeln!(md, "## {heading}\n");
         if let Some(line) = text::since_readiness(locale, &since) {
@@ -97,7 +97,7 @@ pub fn markdown_summary(
         let line = td_string!(
             locale,
             markdown.step,
-            requirement = req.text.clone(),
+            requirement = req.text,
             level = req.level,
             verdict
         );
@@ -162,10 +162,9 @@ mod tests {
 
     #[test]
     fn the_summary_has_the_table_and_the_missed_questions_with_links() {
-        crate::ui::install_icu_data();
         let profile = sample_profile();
         let a = assess(&profile, &all_wrong(), 1);
-        let md = markdown_summary(Locale::en, &profile, &a, &none());
+        let md = markdown_summary(Locale::En, &profile, &a, &none());
         assert!(md.starts_with(&format!("# Fitcheck results: {}", profile.role.title)));
         assert_eq!(md.matches("\n| ").count(), 2 + profile.areas.len(), "{md}");
         assert!(!a.plan.steps.is_empty());
@@ -182,12 +181,11 @@ mod tests {
 
     #[test]
     fn the_summary_follows_the_language() {
-        crate::ui::install_icu_data();
         let profile = sample_profile();
         let a = assess(&profile, &all_wrong(), 1);
         let (en, de) = (
-            markdown_summary(Locale::en, &profile, &a, &none()),
-            markdown_summary(Locale::de, &profile, &a, &none()),
+            markdown_summary(Locale::En, &profile, &a, &none()),
+            markdown_summary(Locale::De, &profile, &a, &none()),
         );
         assert!(de.starts_with(&format!("# Fitcheck-Ergebnisse: {}", profile.role.title)));
         assert!(de.contains("## Nach Bereich"), "{de}");
@@ -221,7 +219,6 @@ mod tests {
     #[test]
     fn the_summary_carries_the_evidence_and_what_changed_since_the_last_attempt() {
         use crate::domain::evidence::Evidence;
-        crate::ui::install_icu_data();
         let profile = sample_profile();
         let mut progress = none();
         progress.answers = all_wrong();
@@ -237,7 +234,7 @@ mod tests {
             .add_evidence(&profile, "python-apis", link.clone())
             .unwrap();
         let a = assess(&profile, &progress.answers, 1);
-        let md = markdown_summary(Locale::en, &profile, &a, &progress);
+        let md = markdown_summary(Locale::En, &profile, &a, &progress);
         assert!(md.contains("## Since attempt 1 (2026-12-01)\n"), "{md}");
         assert!(md.contains("- Python: "), "{md}");
         assert!(md.contains("(level "), "{md}");
@@ -252,20 +249,19 @@ mod tests {
             ),
             "{md}"
         );
-        let de = markdown_summary(Locale::de, &profile, &a, &progress);
+        let de = markdown_summary(Locale::De, &profile, &a, &progress);
         assert!(de.contains("## Seit Versuch 1 (2026-12-01)"), "{de}");
         assert!(de.contains("## Belege meiner Arbeit"), "{de}");
         // Without a link or an earlier attempt, neither section.
-        let plain = markdown_summary(Locale::en, &profile, &a, &none());
+        let plain = markdown_summary(Locale::En, &profile, &a, &none());
         assert!(!plain.contains("## Evidence") && !plain.contains("## Since"));
     }
 
     #[test]
     fn without_answers_it_says_so() {
-        crate::ui::install_icu_data();
         let profile = sample_profile();
         let md = markdown_summary(
-            Locale::en,
+            Locale::En,
             &profile,
             &assess(&profile, &Answers::new(), 1),
             &none(),
@@ -273,7 +269,7 @@ mod tests {
         assert!(md.contains("No area has enough answers"));
         assert!(md.contains("No gaps in what was answered."));
         let md = markdown_summary(
-            Locale::de,
+            Locale::De,
             &profile,
             &assess(&profile, &Answers::new(), 1),
             &none(),

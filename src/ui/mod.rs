@@ -2,6 +2,7 @@
 //! decisions live in `crate::domain`.
 
 mod components;
+pub mod i18n;
 mod language;
 pub mod markdown;
 mod pages;
@@ -21,36 +22,13 @@ use pages::{
 use route::{Navigator, Page};
 pub use session::{Imported, Persistence, Session};
 
-// The translation keys of `locales/*.json` as Rust, written by build.rs: `Locale`, `use_i18n`,
-// `t!`, `td_string!` and the `I18nContextProvider` that sets `<html lang>`.
-include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
-use i18n::{td_string, use_i18n, I18nContextProvider};
+use i18n::{td_string, use_i18n, I18n, Locale};
 
 /// A fixed text of the chosen language, following the language as it changes. Every text of
 /// the interface shown this way is the same kind of view (a function of the language), so the
 /// compiled view code is shared rather than repeated for each text.
-pub fn tr(
-    i18n: leptos_i18n::I18nContext<i18n::Locale>,
-    text: fn(i18n::Locale) -> &'static str,
-) -> impl IntoView + Clone {
+pub fn tr(i18n: I18n, text: fn(Locale) -> &'static str) -> impl IntoView + Clone {
     move || text(i18n.get_locale())
-}
-
-/// ICU4X data (plural rules, number symbols) for the interface's languages only.
-mod icu_data {
-    // The generated data names `icu::plurals::…` and `icu::decimal::…`.
-    use leptos_i18n::reexports::icu;
-    include!("icu_data/mod.rs");
-    #[derive(leptos_i18n::custom_provider::IcuDataProvider)]
-    pub struct EnDe;
-    impl_data_provider!(EnDe);
-}
-
-/// Installs the ICU data the translations format numbers and plurals with; before any text is
-/// worded (in `main`, and in the native tests). Later calls do nothing.
-pub fn install_icu_data() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| leptos_i18n::custom_provider::set_icu_data_provider(icu_data::EnDe));
 }
 
 /// Where the app is while it starts.
@@ -80,12 +58,10 @@ pub enum LoadFailure {
 
 #[component]
 pub fn App() -> impl IntoView {
+    I18n::provide(language::starting_language());
     view! {
-        <I18nContextProvider>
-            <language::RememberLanguage />
-            <language::LanguageSwitch />
-            <Start />
-        </I18nContextProvider>
+        <language::LanguageSwitch />
+        <Start />
     }
 }
 

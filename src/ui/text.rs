@@ -74,30 +74,27 @@ pub fn notice(locale: Locale, notice: &Notice) -> String {
         Notice::StorageBlocked => td_string!(locale, notice.storage_blocked).to_string(),
         Notice::SaveRefused => td_string!(locale, notice.save_refused).to_string(),
         Notice::KeptAside { count } => {
-            td_string!(locale, notice.kept_aside, count = *count).to_string()
+            td_string!(locale, notice.kept_aside, count = *count)
         }
         Notice::CameBack { count } => {
-            td_string!(locale, notice.came_back, count = *count).to_string()
+            td_string!(locale, notice.came_back, count = *count)
         }
         Notice::UnreadableBackedUp { error, backup } => td_string!(
             locale,
             notice.unreadable_backed_up,
             why = progress_error(locale, error),
-            key = backup.clone()
-        )
-        .to_string(),
+            key = backup
+        ),
         Notice::UnreadableNotSaved { error } => td_string!(
             locale,
             notice.unreadable_not_saved,
             why = progress_error(locale, error)
-        )
-        .to_string(),
+        ),
         Notice::FromNewerBuild { error } => td_string!(
             locale,
             notice.from_newer_build,
             why = progress_error(locale, error)
-        )
-        .to_string(),
+        ),
     }
 }
 
@@ -105,7 +102,7 @@ pub fn notice(locale: Locale, notice: &Notice) -> String {
 pub fn progress_error(locale: Locale, error: &ProgressError) -> String {
     match error {
         ProgressError::NotJson(e) => {
-            td_string!(locale, saved_progress.not_json, detail = readable(e)).to_string()
+            td_string!(locale, saved_progress.not_json, detail = readable(e))
         }
         ProgressError::NoVersion => td_string!(locale, saved_progress.no_version).to_string(),
         ProgressError::FromTheFuture(v) => td_string!(
@@ -113,13 +110,12 @@ pub fn progress_error(locale: Locale, error: &ProgressError) -> String {
             saved_progress.from_the_future,
             version = *v,
             supported = PROGRESS_SCHEMA_VERSION
-        )
-        .to_string(),
+        ),
         ProgressError::OtherProfile(id) => {
-            td_string!(locale, saved_progress.other_role, id = shown(id)).to_string()
+            td_string!(locale, saved_progress.other_role, id = shown(id))
         }
         ProgressError::Malformed(e) => {
-            td_string!(locale, saved_progress.damaged, detail = readable(e)).to_string()
+            td_string!(locale, saved_progress.damaged, detail = readable(e))
         }
     }
 }
@@ -134,17 +130,15 @@ pub fn import_error(locale: Locale, error: &ImportError) -> String {
             file.from_the_future,
             version = *v,
             supported = EXPORT_VERSION
-        )
-        .to_string(),
+        ),
         ImportError::Unreadable(ProgressError::OtherProfile(id)) => {
-            td_string!(locale, file.other_role, id = shown(id)).to_string()
+            td_string!(locale, file.other_role, id = shown(id))
         }
         ImportError::Unreadable(e) => td_string!(
             locale,
             file.unusable,
             why = readable(&progress_error(locale, e))
-        )
-        .to_string(),
+        ),
         ImportError::DoesNotFit(why) => td_string!(
             locale,
             file.does_not_fit,
@@ -153,8 +147,7 @@ pub fn import_error(locale: Locale, error: &ImportError) -> String {
                 .first()
                 .map(|s| set_aside(locale, s))
                 .unwrap_or_default()
-        )
-        .to_string(),
+        ),
     }
 }
 
@@ -167,10 +160,9 @@ pub fn share_error(locale: Locale, error: &ShareError) -> String {
             shared.unknown_version,
             version = *v,
             supported = SHARE_VERSION
-        )
-        .to_string(),
+        ),
         ShareError::Damaged(why) => {
-            td_string!(locale, shared.damaged, why = damage(locale, *why)).to_string()
+            td_string!(locale, shared.damaged, why = damage(locale, *why))
         }
     }
 }
@@ -199,8 +191,8 @@ pub fn damage(locale: Locale, damage: Damage) -> String {
 pub fn set_aside(locale: Locale, answer: &SetAside) -> String {
     let id = shown(&answer.id);
     match answer.why {
-        Misfit::NoLongerFits => td_string!(locale, file.misfit_answer, id).to_string(),
-        Misfit::OptionsChanged => td_string!(locale, file.misfit_options, id).to_string(),
+        Misfit::NoLongerFits => td_string!(locale, file.misfit_answer, id),
+        Misfit::OptionsChanged => td_string!(locale, file.misfit_options, id),
     }
 }
 
@@ -211,12 +203,10 @@ pub fn backup_failed(locale: Locale) -> String {
 
 /// What an import did.
 pub fn imported(locale: Locale, done: &Imported) -> String {
-    let mut text = td_string!(locale, file.imported, count = done.count).to_string();
+    let mut text = td_string!(locale, file.imported, count = done.count);
     if let Some((count, key)) = &done.previous {
         text.push(' ');
-        text.push_str(
-            &td_string!(locale, file.previous, count = *count, key = key.clone()).to_string(),
-        );
+        text.push_str(&td_string!(locale, file.previous, count = *count, key));
     }
     text
 }
@@ -259,13 +249,12 @@ pub fn browser_error(locale: Locale, error: &BrowserError) -> String {
                 FetchFailure::Network => td_string!(locale, failure.network).to_string(),
                 FetchFailure::NoResponse => td_string!(locale, failure.no_response).to_string(),
                 FetchFailure::Status { code, text } => {
-                    td_string!(locale, failure.status, code = *code, text = text.clone())
-                        .to_string()
+                    td_string!(locale, failure.status, code = *code, text)
                 }
                 FetchFailure::Interrupted => td_string!(locale, failure.interrupted).to_string(),
                 FetchFailure::NotText => td_string!(locale, failure.not_text).to_string(),
             };
-            td_string!(locale, failure.fetch, path = path.clone(), why = why).to_string()
+            td_string!(locale, failure.fetch, path, why = why)
         }
         BrowserError::File(failure) => match failure {
             FileFailure::NoneChosen => td_string!(locale, failure.no_file),
@@ -311,10 +300,9 @@ pub fn row_level(locale: Locale, shown: &ShownLevel) -> String {
             level = decimal(locale, level, 1),
             se = decimal(locale, se, 1),
             name = level_name(locale, ((level * 10.0).round() / 10.0).round() as u8)
-        )
-        .to_string(),
+        ),
         ShownLevel::TooFew { answers } => {
-            td_string!(locale, words.too_few, answers = answers, min = MIN_ANSWERS).to_string()
+            td_string!(locale, words.too_few, answers = answers, min = MIN_ANSWERS)
         }
         ShownLevel::Withheld => td_string!(locale, words.withheld).to_string(),
     }
@@ -324,7 +312,7 @@ pub fn row_level(locale: Locale, shown: &ShownLevel) -> String {
 pub fn row_verdict(locale: Locale, row: &AreaRow) -> String {
     match &row.verdict {
         Some(v) => verdict(locale, v),
-        None => td_string!(locale, words.gap, gap = gap(locale, row.gap)).to_string(),
+        None => td_string!(locale, words.gap, gap = gap(locale, row.gap)),
     }
 }
 
@@ -334,7 +322,7 @@ pub fn verdict_short(locale: Locale, row: &AreaRow) -> String {
         Some(Verdict::Meets) => td_string!(locale, words.meets).to_string(),
         Some(Verdict::Below { .. }) => td_string!(locale, words.below_short).to_string(),
         Some(Verdict::NotClear { .. }) => td_string!(locale, words.unclear_short).to_string(),
-        None => td_string!(locale, words.gap, gap = gap(locale, row.gap)).to_string(),
+        None => td_string!(locale, words.gap, gap = gap(locale, row.gap)),
     }
 }
 
@@ -364,8 +352,7 @@ pub fn answered(locale: Locale, row: &AreaRow) -> String {
             words.answered,
             answered = row.answered,
             total = total
-        )
-        .to_string(),
+        ),
         None => row.answered.to_string(),
     }
 }
@@ -375,10 +362,10 @@ pub fn verdict(locale: Locale, verdict: &Verdict) -> String {
     match verdict {
         Verdict::Meets => td_string!(locale, words.meets).to_string(),
         Verdict::Below { gap } => {
-            td_string!(locale, words.below, gap = decimal(locale, *gap, 1)).to_string()
+            td_string!(locale, words.below, gap = decimal(locale, *gap, 1))
         }
         Verdict::NotClear { more: Some(n) } => {
-            td_string!(locale, words.unclear, count = *n).to_string()
+            td_string!(locale, words.unclear, count = *n)
         }
         Verdict::NotClear { more: None } => td_string!(locale, words.unclear_too_many).to_string(),
     }
@@ -386,7 +373,7 @@ pub fn verdict(locale: Locale, verdict: &Verdict) -> String {
 
 /// A whole percentage, as the language writes it ("55%", "55 %").
 pub fn percent(locale: Locale, value: f64) -> String {
-    td_string!(locale, words.percent, value = decimal(locale, value, 0)).to_string()
+    td_string!(locale, words.percent, value = decimal(locale, value, 0))
 }
 
 /// Readiness as the candidate reads it: "55–70%", or one figure when the range is that narrow.
@@ -405,7 +392,6 @@ pub fn percent_range(locale: Locale, low: f64, high: f64) -> String {
             low = decimal(locale, low, 0),
             high = decimal(locale, high, 0)
         )
-        .to_string()
     }
 }
 
@@ -422,8 +408,7 @@ pub fn guessing(locale: Locale, sign: &GuessingSign) -> String {
             earned = decimal(locale, earned, 1),
             answered = answered,
             chance = decimal(locale, chance, 1)
-        )
-        .to_string(),
+        ),
         GuessingSign::SamePosition {
             position,
             count,
@@ -434,8 +419,7 @@ pub fn guessing(locale: Locale, sign: &GuessingSign) -> String {
             position = position + 1,
             count = count,
             answered = answered
-        )
-        .to_string(),
+        ),
     }
 }
 
@@ -470,10 +454,10 @@ pub fn evidence_error(locale: Locale, error: EvidenceError) -> String {
         EvidenceError::HasLogin => td_string!(locale, evidence.error.has_login).to_string(),
         EvidenceError::BadHost => td_string!(locale, evidence.error.bad_host).to_string(),
         EvidenceError::UrlTooLong => {
-            td_string!(locale, evidence.error.url_too_long, max = MAX_URL_CHARS).to_string()
+            td_string!(locale, evidence.error.url_too_long, max = MAX_URL_CHARS)
         }
         EvidenceError::NoteTooLong => {
-            td_string!(locale, evidence.error.note_too_long, max = MAX_NOTE_CHARS).to_string()
+            td_string!(locale, evidence.error.note_too_long, max = MAX_NOTE_CHARS)
         }
         EvidenceError::Full => td_string!(locale, evidence.error.full).to_string(),
         EvidenceError::AlreadyThere => td_string!(locale, evidence.error.already_there).to_string(),
@@ -496,7 +480,7 @@ pub fn standing(locale: Locale, standing: Standing) -> String {
 /// What kind of check an attempt was: full, quick, or a retake of some areas.
 pub fn attempt_kind(locale: Locale, attempt: &Attempt) -> String {
     match (attempt.mode, attempt.areas.len()) {
-        (_, count @ 1..) => td_string!(locale, history.retake, count).to_string(),
+        (_, count @ 1..) => td_string!(locale, history.retake, count),
         (Mode::Full, _) => td_string!(locale, history.full).to_string(),
         (Mode::Quick, _) => td_string!(locale, history.quick).to_string(),
     }
@@ -517,8 +501,7 @@ pub fn change(locale: Locale, profile: &Profile, change: &Change) -> String {
         area = area_title(profile, &change.area_id),
         before = standing(locale, change.before),
         after = standing(locale, change.after)
-    )
-    .to_string();
+    );
     match change.levels {
         Some((before, after)) => {
             let levels = td_string!(
@@ -542,7 +525,6 @@ pub fn since_readiness(locale: Locale, since: &SinceThen) -> Option<String> {
             before = percent(locale, f64::from(before)),
             after = percent(locale, f64::from(after))
         )
-        .to_string()
     })
 }
 
@@ -552,8 +534,7 @@ mod tests {
     use crate::domain::progress::ProgressError;
 
     fn both(word: impl Fn(Locale) -> String) -> (String, String) {
-        super::super::install_icu_data();
-        (word(Locale::en), word(Locale::de))
+        (word(Locale::En), word(Locale::De))
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub fn EvidenceList(
                             <button
                                 class="link-button remove-evidence"
                                 type="button"
-                                aria-label=move || t_string!(i18n, evidence.remove, host = host.clone()).to_string()
+                                aria-label=move || t_string!(i18n, evidence.remove, host)
                                 on:click=move |_| remove.run((requirement_id.clone(), url.clone()))
                             >
                                 {tr(i18n, |l| td_string!(l, evidence.remove_short))}

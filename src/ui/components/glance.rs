@@ -28,7 +28,6 @@ pub fn AreaGlance(rows: Vec<AreaRow>, #[prop(optional)] id: Option<&'static str>
                     shown = text::glance_level(locale, &row.shown),
                     asked = text::decimal(locale, row.asked, 1)
                 )
-                .to_string()
             };
             view! {
                 <li data-area=id data-verdict=kind>
@@ -59,7 +58,7 @@ pub fn TopSteps(steps: Vec<Gap>, profile: std::sync::Arc<Profile>) -> impl IntoV
                     <span lang=language.clone()>{what}</span>
                     <span class="muted">" \u{2014} " {move || {
                         let gap = text::decimal(i18n.get_locale(), size, 1);
-                        t_string!(i18n, plan.gap, area = area.clone(), gap).to_string()
+                        t_string!(i18n, plan.gap, area, gap)
                     }}</span>
                 </li>
             }

@@ -36,7 +36,7 @@ pub fn SinceLastTime(#[prop(into)] since_then: Signal<Option<SinceThen>>) -> imp
         };
         Some(view! {
             <section aria-labelledby="since-heading" class="since no-print" id="since">
-                <h2 id="since-heading">{t_string!(i18n, history.since_heading, date).to_string()}</h2>
+                <h2 id="since-heading">{t_string!(i18n, history.since_heading, date)}</h2>
                 {text::since_readiness(locale, &since).map(|line| view! { <p>{line}</p> })}
                 <ul class="changes">{lines}</ul>
             </section>
@@ -65,10 +65,9 @@ pub fn AttemptList(#[prop(into)] attempts: Signal<Vec<Attempt>>) -> impl IntoVie
                     locale,
                     history.attempt,
                     number = a.number,
-                    date = a.date.clone(),
+                    date = a.date,
                     mode = text::attempt_kind(locale, a)
-                )
-                .to_string();
+                );
                 let readiness = match a
                     .summary
                     .readiness_range
@@ -78,8 +77,7 @@ pub fn AttemptList(#[prop(into)] attempts: Signal<Vec<Attempt>>) -> impl IntoVie
                         locale,
                         history.readiness_line,
                         range = text::percent_range(locale, f64::from(low), f64::from(high))
-                    )
-                    .to_string(),
+                    ),
                     None => td_string!(locale, history.no_readiness).to_string(),
                 };
                 let rows = AreaRow::from_shared(&profile, &a.summary)
@@ -97,7 +95,7 @@ pub fn AttemptList(#[prop(into)] attempts: Signal<Vec<Attempt>>) -> impl IntoVie
         Some(view! {
             <details class="fold no-print" id="fold-attempts">
                 <summary>
-                    <h2 id="attempts-heading">{t_string!(i18n, history.attempts, count).to_string()}</h2>
+                    <h2 id="attempts-heading">{t_string!(i18n, history.attempts, count)}</h2>
                 </summary>
                 <ol class="attempts" reversed>{items}</ol>
             </details>
@@ -121,7 +119,7 @@ pub fn RetakeGaps(#[prop(into)] areas: Signal<Vec<String>>) -> impl IntoView {
         Some(view! {
             <section class="retake no-print" aria-labelledby="retake-heading">
                 <h2 id="retake-heading">{tr(i18n, |l| td_string!(l, history.retake_heading))}</h2>
-                <p>{move || t_string!(i18n, history.retake_text, count).to_string()}</p>
+                <p>{move || t_string!(i18n, history.retake_text, count)}</p>
                 <button
                     class="secondary"
                     id="retake-gaps"

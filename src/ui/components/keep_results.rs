@@ -81,7 +81,7 @@ pub fn KeepResults(#[prop(into)] assessment: Signal<Assessment>) -> impl IntoVie
                     <p class="muted">{tr(i18n, |l| td_string!(l, keep.link_note))}</p>
                     {(left_out > 0).then(|| view! {
                         <p class="muted" id="share-left-out">
-                            {move || t_string!(i18n, evidence.left_out, count = left_out).to_string()}
+                            {move || t_string!(i18n, evidence.left_out, count = left_out)}
                         </p>
                     })}
                 </div>

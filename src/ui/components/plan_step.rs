@@ -82,7 +82,7 @@ pub fn PlanStep(gap: Gap, profile: std::sync::Arc<Profile>) -> impl IntoView {
                 <span class="muted">" \u{2014} " {move || {
                     let locale = i18n.get_locale();
                     let size = text::decimal(locale, gap.size, 1);
-                    t_string!(i18n, plan.gap, area = area.clone(), gap = size).to_string()
+                    t_string!(i18n, plan.gap, area, gap = size)
                 }}</span>
             </p>
             <ul class="missed">{missed}</ul>

@@ -20,7 +20,7 @@ pub fn ProgressBar(
                 <span class="progress-figures">
                     {move || {
                         let c = count.get();
-                        t_string!(i18n, progress_figures, done = c.done, total = c.total).to_string()
+                        t_string!(i18n, progress_figures, done = c.done, total = c.total)
                     }}
                 </span>
             </span>

@@ -73,7 +73,7 @@ pub fn ProgressFile() -> impl IntoView {
                         .map_err(|_| text::backup_failed(locale))
                 })
                 .map(|done| text::imported(locale, &done))
-                .map_err(|why| td_string!(locale, file.nothing_changed, why).to_string());
+                .map_err(|why| td_string!(locale, file.nothing_changed, why));
             outcome.set(Some(result));
         });
     };

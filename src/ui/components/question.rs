@@ -52,7 +52,7 @@ pub fn QuestionView(question: Question, prompt: NodeRef<leptos::html::H1>) -> im
             <pre
                 class="code"
                 tabindex="0"
-                aria-label=move || t_string!(i18n, question.code_label, language = named.clone()).to_string()
+                aria-label=move || t_string!(i18n, question.code_label, language = named)
             >
                 <code class=format!("language-{}", code.language)>{code.source}</code>
             </pre>

@@ -27,7 +27,7 @@ pub fn SelfRatingsView(
         <section class="item self-rating" aria-labelledby=PROMPT_ID>
             <p class="item-kind">{tr(i18n, |l| td_string!(l, ratings.kind))}</p>
             <h1 id=PROMPT_ID tabindex="-1" node_ref=prompt>
-                {move || t_string!(i18n, ratings.title, area = area.clone()).to_string()}
+                {move || t_string!(i18n, ratings.title, area)}
             </h1>
             <p class="muted rating-legend">{tr(i18n, |l| td_string!(l, ratings.legend))}</p>
             {groups}

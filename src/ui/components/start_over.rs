@@ -51,7 +51,7 @@ pub fn StartOver() -> impl IntoView {
             >
                 <p id="confirm-title"><strong>{tr(i18n, |l| td_string!(l, start_over.title))}</strong></p>
                 <p id="confirm-text">
-                    {move || t_string!(i18n, start_over.text, count = answered()).to_string()}
+                    {move || t_string!(i18n, start_over.text, count = answered())}
                 </p>
                 <button class="danger" id="confirm-start-over" on:click=confirm.clone()>
                     {tr(i18n, |l| td_string!(l, start_over.confirm))}

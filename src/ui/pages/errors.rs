@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::profile::ProfileIndexEntry;
 use crate::ui::components::PageHeading;
-use crate::ui::i18n::{t, td_string, use_i18n};
+use crate::ui::i18n::{t, td_string, use_i18n, I18n, Locale, Tagged};
 use crate::ui::route::A;
 use crate::ui::tr;
 use crate::ui::{text, LoadFailure};
@@ -32,16 +32,23 @@ pub fn ErrorPage(file: String, failure: LoadFailure) -> impl IntoView {
     let in_english = by_rules.then(
         || view! { <p class="muted">{tr(i18n, |l| td_string!(l, errors.details_language))}</p> },
     );
-    let file_name = file.clone();
     view! {
         <main class="page error-page">
             <h1>{tr(i18n, |l| td_string!(l, errors.profile_title))}</h1>
             <p role="alert">
-                {t!(i18n, errors.found, count = move || count, file = move || view! { <code>{file_name.clone()}</code> })}
+                {move || {
+                    let found = td_string!(i18n.get_locale(), errors.found, count, file);
+                    view! { {found.before}<code>{found.inside}</code>{found.after} }
+                }}
             </p>
             <ul class="problems">{listed}{downloaded}</ul>
             {in_english}
-            <p>{t!(i18n, errors.advice, <code> = <code />)}</p>
+            <p>
+                {move || {
+                    let advice = td_string!(i18n.get_locale(), errors.advice);
+                    view! { {advice.before}<code>{advice.inside}</code>{advice.after} }
+                }}
+            </p>
         </main>
     }
 }
@@ -52,8 +59,16 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <main class="page">
             <PageHeading>{tr(i18n, |l| td_string!(l, errors.not_found_title))}</PageHeading>
-            <p>{t!(i18n, errors.not_found, <a> = |children: ChildrenFn| view! { <A href="/">{children()}</A> })}</p>
+            <p>{linked_to_start(i18n, |l| td_string!(l, errors.not_found))}</p>
         </main>
+    }
+}
+
+/// A text with a link to the start page (its `<a>…</a>`), following the language.
+pub fn linked_to_start(i18n: I18n, text: fn(Locale) -> Tagged<&'static str>) -> impl IntoView {
+    move || {
+        let text = text(i18n.get_locale());
+        view! { {text.before}<A href="/">{text.inside}</A>{text.after} }
     }
 }
 

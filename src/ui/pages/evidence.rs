@@ -64,8 +64,7 @@ pub fn EvidencePage() -> impl IntoView {
                         locale,
                         evidence.added,
                         requirement = text
-                    )
-                    .to_string())));
+                    ))));
                     let _ = url.focus();
                 }
                 Err(error) => {
@@ -114,7 +113,7 @@ pub fn EvidencePage() -> impl IntoView {
                     aria-describedby=move || url_invalid.get().then_some("evidence-outcome")
                 />
                 <label for="evidence-note">
-                    {move || t_string!(i18n, evidence.note, max = MAX_NOTE_CHARS).to_string()}
+                    {move || t_string!(i18n, evidence.note, max = MAX_NOTE_CHARS)}
                 </label>
                 <input id="evidence-note" type="text" maxlength=MAX_NOTE_CHARS node_ref=note />
                 <button class="primary" type="submit" id="add-link">{tr(i18n, |l| td_string!(l, evidence.add))}</button>

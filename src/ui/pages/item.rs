@@ -9,13 +9,14 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::linked_to_start;
 use crate::domain::answer::{level_for_key, option_for_key, shown_order, Answer};
 use crate::domain::profile::SelfRating;
 use crate::domain::progress::Mode;
 use crate::domain::walk::ratings_step_area;
 use crate::ui::components::*;
-use crate::ui::i18n::{t, t_string, td_string, use_i18n};
-use crate::ui::route::{use_item, use_navigate, A};
+use crate::ui::i18n::{t_string, td_string, use_i18n};
+use crate::ui::route::{use_item, use_navigate};
 use crate::ui::tr;
 use crate::ui::Session;
 
@@ -235,7 +236,7 @@ pub fn ItemPage() -> impl IntoView {
             return view! {
                 <main class="page">
                     <h1>{tr(i18n, |l| td_string!(l, item.missing_title))}</h1>
-                    <p>{t!(i18n, item.missing, <a> = |children: ChildrenFn| view! { <A href="/">{children()}</A> })}</p>
+                    <p>{linked_to_start(i18n, |l| td_string!(l, item.missing))}</p>
                 </main>
             }
             .into_any();
@@ -247,7 +248,7 @@ pub fn ItemPage() -> impl IntoView {
                 <Notices />
                 <header class="check-header">
                     <p class="eyebrow">
-                        {move || t_string!(i18n, item.area_of, number = area_index.get() + 1, total = area_count, title = area_title()).to_string()}
+                        {move || t_string!(i18n, item.area_of, number = area_index.get() + 1, total = area_count, title = area_title())}
                     </p>
                     <ProgressBar
                         label=Signal::derive(move || t_string!(i18n, item.progress_overall).to_string())
@@ -255,7 +256,7 @@ pub fn ItemPage() -> impl IntoView {
                         id="progress-overall"
                     />
                     <ProgressBar
-                        label=Signal::derive(move || t_string!(i18n, item.progress_area, title = area_title()).to_string())
+                        label=Signal::derive(move || t_string!(i18n, item.progress_area, title = area_title()))
                         count=in_area
                         id="progress-area"
                     />
@@ -263,8 +264,8 @@ pub fn ItemPage() -> impl IntoView {
                         {move || {
                             let (position, total) = (position(), overall.get().total);
                             match session.mode() {
-                                Mode::Quick => t_string!(i18n, item.position_quick, position, total).to_string(),
-                                Mode::Full => t_string!(i18n, item.position, position, total).to_string(),
+                                Mode::Quick => t_string!(i18n, item.position_quick, position, total),
+                                Mode::Full => t_string!(i18n, item.position, position, total),
                             }
                         }}
                     </p>

@@ -49,7 +49,7 @@ pub fn PracticePage() -> impl IntoView {
                 <main class="page practice-page">
                     <PageHeading>{tr(i18n, |l| td_string!(l, practice.title))}</PageHeading>
                     <p id="practice-done">
-                        {move || t_string!(i18n, practice.done, right, total = of).to_string()}
+                        {move || t_string!(i18n, practice.done, right, total = of)}
                     </p>
                     <p><A href="/">{tr(i18n, |l| td_string!(l, practice.start))}</A></p>
                 </main>
@@ -134,7 +134,7 @@ pub fn PracticePage() -> impl IntoView {
             <main class="page practice-page">
                 <p class="eyebrow">
                     {tr(i18n, |l| td_string!(l, practice.title))} " \u{b7} "
-                    {move || t_string!(i18n, practice.position, position, total).to_string()}
+                    {move || t_string!(i18n, practice.position, position, total)}
                 </p>
                 <PageHeading lang=language.clone()>{question.prompt.clone()}</PageHeading>
                 {code}

@@ -63,7 +63,7 @@ pub fn ResultsPage() -> impl IntoView {
             Some(view! {
                 <details class="fold" id="fold-evidence">
                     <summary>
-                        <h2 id="evidence-heading">{move || t_string!(i18n, evidence.results_heading, count).to_string()}</h2>
+                        <h2 id="evidence-heading">{move || t_string!(i18n, evidence.results_heading, count)}</h2>
                     </summary>
                     <EvidenceList groups lang=profile.language.clone() />
                     <p><A href="/evidence" attr:id="edit-evidence">{tr(i18n, |l| td_string!(l, evidence.edit))}</A></p>
@@ -83,8 +83,11 @@ pub fn ResultsPage() -> impl IntoView {
                     </span>
                 }
             };
-            view! { <p class="readiness">{t!(i18n, results.readiness, <figure/> = figure)}</p> }
-                .into_any()
+            let sentence = move || {
+                let sentence = td_string!(i18n.get_locale(), results.readiness);
+                view! { {sentence.before}{figure()}{sentence.after} }
+            };
+            view! { <p class="readiness">{sentence}</p> }.into_any()
         }
         None if assessment.read().guessing.is_some() => view! {
             <p class="readiness" id="readiness-withheld">{tr(i18n, |l| td_string!(l, results.readiness_withheld))}</p>
@@ -184,7 +187,7 @@ pub fn ResultsPage() -> impl IntoView {
             view! {
                 <section class="continue no-print" aria-labelledby="continue-title">
                     <h2 id="continue-title">{tr(i18n, |l| td_string!(l, results.unclear_heading))}</h2>
-                    <p>{move || t_string!(i18n, results.unclear, count = count).to_string()}</p>
+                    <p>{move || t_string!(i18n, results.unclear, count = count)}</p>
                     <button
                         class="primary"
                         id="continue-unclear"
@@ -237,7 +240,7 @@ pub fn ResultsPage() -> impl IntoView {
                     <h2 id="next-steps">
                         {move || {
                             let count = assessment.read().plan.steps.len();
-                            t_string!(i18n, results.full_plan, count).to_string()
+                            t_string!(i18n, results.full_plan, count)
                         }}
                     </h2>
                 </summary>

@@ -49,7 +49,7 @@ pub fn ReviewPage() -> impl IntoView {
                 <span class="muted" id="review-count" role="status">
                     {move || {
                         let count = entries.with(Vec::len);
-                        t_string!(i18n, review.count, count).to_string()
+                        t_string!(i18n, review.count, count)
                     }}
                 </span>
             </p>

@@ -62,14 +62,12 @@ pub fn SharedPage() -> impl IntoView {
                         shared.readiness_range,
                         low = text::decimal(locale, f64::from(low), 0),
                         high = text::decimal(locale, f64::from(high), 0)
-                    )
-                    .to_string(),
+                    ),
                     (Some(r), _) => t_string!(
                         i18n,
                         shared.readiness,
                         value = text::decimal(locale, f64::from(r), 0)
-                    )
-                    .to_string(),
+                    ),
                     (None, _) => t_string!(i18n, shared.readiness_none).to_string(),
                 }
             };

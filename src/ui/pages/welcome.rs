@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::domain::progress::Mode;
 use crate::domain::walk::{quick_limit, Walk};
 use crate::ui::components::*;
-use crate::ui::i18n::{t, t_string, td_string, use_i18n, I18nLocaleTrait as _};
+use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::route::{use_navigate, A};
 use crate::ui::text;
 use crate::ui::tr;
@@ -62,7 +62,7 @@ pub fn WelcomePage() -> impl IntoView {
                 let name = text::language_name(locale, &language);
                 view! {
                     <p class="questions-language" id="questions-language">
-                        {t_string!(i18n, language.questions_in, language = name).to_string()}
+                        {t_string!(i18n, language.questions_in, language = name)}
                     </p>
                 }
             })
@@ -88,11 +88,10 @@ pub fn WelcomePage() -> impl IntoView {
                 t_string!(
                     i18n,
                     welcome.area_counts,
-                    ratings = t_string!(i18n, welcome.ratings, count = ratings).to_string(),
-                    questions = t_string!(i18n, welcome.questions, count = questions).to_string(),
-                    quick = t_string!(i18n, welcome.quick_questions, count = quick).to_string()
+                    ratings = t_string!(i18n, welcome.ratings, count = ratings),
+                    questions = t_string!(i18n, welcome.questions, count = questions),
+                    quick = t_string!(i18n, welcome.quick_questions, count = quick)
                 )
-                .to_string()
             };
             view! {
                 <li>
@@ -138,8 +137,8 @@ pub fn WelcomePage() -> impl IntoView {
                         {move || {
                             let c = progress.get();
                             match session.mode() {
-                                Mode::Full => t_string!(i18n, welcome.continue_full, done = c.done, total = c.total).to_string(),
-                                Mode::Quick => t_string!(i18n, welcome.continue_quick, done = c.done, total = c.total).to_string(),
+                                Mode::Full => t_string!(i18n, welcome.continue_full, done = c.done, total = c.total),
+                                Mode::Quick => t_string!(i18n, welcome.continue_quick, done = c.done, total = c.total),
                             }
                         }}
                     </A>
