@@ -274,7 +274,9 @@ test("under deploy/nginx.conf's Content-Security-Policy the app runs and injecte
     const meta = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
     assert.equal(`${meta}; frame-ancestors 'none'`, header);
 
-    // The app works: a check, an answer, the results, a reload.
+    // The app works: a check, an answer, the results, a reload. (A start pressed on the page
+    // drawn at build time is taken up only once the app runs, after the click returns.)
+    await appRunning(page);
     await page.locator("#start").click();
     await answerWithKeys(page, profile, true);
     await answerWithKeys(page, profile, true);
