@@ -145,21 +145,20 @@ fn parse_text(source: &str) -> Result<Text, String> {
         } else if let Some(inner) = from.strip_prefix('<') {
             let end = inner.find('>').ok_or("a `<` that starts no tag")?;
             let tag = &inner[..end];
-            part = if let Some(name) = tag.strip_prefix('/') {
-                Part::Close(name.to_owned())
-            } else if let Some(name) = tag.strip_suffix('/') {
-                Part::Empty(name.trim_end().to_owned())
-            } else {
-                Part::Open(tag.to_owned())
-            };
-            let (Part::Open(name) | Part::Close(name) | Part::Empty(name)) = &part else {
-                unreachable!()
-            };
+            let (name, part_of): (&str, fn(String) -> Part) =
+                if let Some(name) = tag.strip_prefix('/') {
+                    (name, Part::Close)
+                } else if let Some(name) = tag.strip_suffix('/') {
+                    (name.trim_end(), Part::Empty)
+                } else {
+                    (tag, Part::Open)
+                };
             if !is_name(name) {
                 return Err(format!(
                     "`<{tag}>` is not a tag: write `<name>…</name>` or `<name />` (no attributes)"
                 ));
             }
+            part = part_of(name.to_owned());
             rest = &inner[end + 1..];
         } else {
             // A single `{`.
