@@ -244,13 +244,15 @@ pub fn show_crash_page(what: &str) {
     }
 }
 
+/// The page's `<html>` element.
+fn root_element() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
+}
+
 /// Whether public/boot.js shows the start page drawn at build time (scripts/lib/prerender.mjs)
 /// in place of the loading line.
 pub fn prerendered() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .is_some_and(|root| root.has_attribute("data-prerender"))
+    root_element().is_some_and(|root| root.has_attribute("data-prerender"))
 }
 
 /// The browser's languages, most wanted first (`navigator.languages`; none without a window).
@@ -263,10 +265,7 @@ pub fn languages() -> Vec<String> {
 
 /// Says in `<html lang>` which language the page is in.
 pub fn set_document_language(tag: &str) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    if let Some(root) = root_element() {
         let _ = root.set_attribute("lang", tag);
     }
 }

@@ -36,19 +36,11 @@ pub fn ErrorPage(file: String, failure: LoadFailure) -> impl IntoView {
         <main class="page error-page">
             <h1>{tr(i18n, |l| td_string!(l, errors.profile_title))}</h1>
             <p role="alert">
-                {move || {
-                    let found = td_string!(i18n.get_locale(), errors.found, count, file);
-                    view! { {found.before}<code>{found.inside}</code>{found.after} }
-                }}
+                {move || in_code(td_string!(i18n.get_locale(), errors.found, count, file))}
             </p>
             <ul class="problems">{listed}{downloaded}</ul>
             {in_english}
-            <p>
-                {move || {
-                    let advice = td_string!(i18n.get_locale(), errors.advice);
-                    view! { {advice.before}<code>{advice.inside}</code>{advice.after} }
-                }}
-            </p>
+            <p>{move || in_code(td_string!(i18n.get_locale(), errors.advice))}</p>
         </main>
     }
 }
@@ -62,6 +54,11 @@ pub fn NotFound() -> impl IntoView {
             <p>{linked_to_start(i18n, |l| td_string!(l, errors.not_found))}</p>
         </main>
     }
+}
+
+/// A text whose tag marks code (a file name, a path): its `<code>…</code>`.
+fn in_code<S: IntoView + 'static>(text: Tagged<S>) -> impl IntoView {
+    view! { {text.before}<code>{text.inside}</code>{text.after} }
 }
 
 /// A text with a link to the start page (its `<a>…</a>`), following the language.

@@ -184,14 +184,17 @@ pub fn ItemPage() -> impl IntoView {
     // The page's frame (header, navigation, hints) is built once and stays from item to item:
     // only what names the item follows `item_id`, and only the item itself is redrawn. Redrawing
     // the whole `<main>` for each item rewrote every attribute of the frame on every answer.
-    let found = Memo::new(move |_| session.walk_now().step(&item_id.get()).is_some());
-    let area_index = Memo::new(move |_| {
+    // The item's area, or `None` where the walk has no such step. `found` follows only whether
+    // there is one, so moving to another area does not rebuild the frame.
+    let step_area = Memo::new(move |_| {
         session
             .walk_now()
             .step(&item_id.get())
-            .map_or(0, |step| step.area_index)
+            .map(|step| step.area_index)
     });
-    let area_title = move || session.profile().areas[area_index.get()].title.clone();
+    let found = Memo::new(move |_| step_area.get().is_some());
+    let area_index = move || step_area.get().unwrap_or(0);
+    let area_title = move || session.profile().areas[area_index()].title.clone();
     let overall = Signal::derive(move || {
         session
             .progress
@@ -200,7 +203,7 @@ pub fn ItemPage() -> impl IntoView {
     let in_area = Signal::derive(move || {
         session
             .progress
-            .with(|p| session.walk().in_area(area_index.get(), &p.answers))
+            .with(|p| session.walk().in_area(area_index(), &p.answers))
     });
     let position = move || session.walk_now().position(&item_id.get()).unwrap_or(0) + 1;
     let is_first = move || session.walk_now().previous(&item_id.get()).is_none();
@@ -248,7 +251,7 @@ pub fn ItemPage() -> impl IntoView {
                 <Notices />
                 <header class="check-header">
                     <p class="eyebrow">
-                        {move || t_string!(i18n, item.area_of, number = area_index.get() + 1, total = area_count, title = area_title())}
+                        {move || t_string!(i18n, item.area_of, number = area_index() + 1, total = area_count, title = area_title())}
                     </p>
                     <ProgressBar
                         label=Signal::derive(move || t_string!(i18n, item.progress_overall).to_string())
