@@ -1,9 +1,8 @@
 //! What a candidate answered, and the pure operations the item page dispatches.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
+use super::keyed::Keyed;
 use super::profile::{Question, QuestionKind, MAX_LEVEL};
 use super::seed::{fnv1a, json_safe, splitmix};
 
@@ -20,7 +19,7 @@ pub enum Answer {
 }
 
 /// Answers by item id.
-pub type Answers = BTreeMap<String, Answer>;
+pub type Answers = Keyed<Answer>;
 
 impl Answer {
     pub fn selected(&self) -> &[usize] {

@@ -4,6 +4,7 @@
 pub mod answer;
 pub mod evidence;
 pub mod history;
+pub mod keyed;
 pub mod lint;
 pub mod measure;
 pub mod notice;

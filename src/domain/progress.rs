@@ -5,7 +5,6 @@
 //! and keeps aside answers that no longer fit the profile instead of failing on them: they stay in
 //! storage (and in exports) and come back if the profile offers their question again.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -14,6 +13,7 @@ use serde_json::Value;
 use super::answer::{options_print, Answer, Answers};
 use super::evidence::{self, Evidence, EvidenceError, MAX_PER_REQUIREMENT};
 use super::history::{self, Attempt};
+use super::keyed::{KeySet, Keyed};
 use super::notice::Notice;
 use super::problem::{readable, shown};
 use super::profile::{Profile, QuestionKind, MAX_LEVEL};
@@ -79,12 +79,12 @@ pub struct Progress {
     /// For each answered question, a fingerprint of the options it offered when it was answered
     /// ([`options_print`]), so an answer whose options changed since is recognised.
     #[serde(default)]
-    pub options: BTreeMap<String, u64>,
+    pub options: Keyed<u64>,
     /// Answers to items the profile no longer has in the form they were answered (the item was
     /// dropped, or its options changed). Kept, never deleted: one comes back when the profile
     /// offers its item again as it was.
     #[serde(default)]
-    pub kept_aside: BTreeMap<String, KeptAnswer>,
+    pub kept_aside: Keyed<KeptAnswer>,
     /// The number the answers here will have as an attempt (see [`Progress::finish`]).
     #[serde(default = "first_run")]
     pub run: u32,
@@ -97,10 +97,10 @@ pub struct Progress {
     /// Questions answered in earlier attempts, which a retake asks only once the others are
     /// used up.
     #[serde(default)]
-    pub seen: BTreeSet<String>,
+    pub seen: KeySet,
     /// Links to the candidate's work, per requirement id (`domain::evidence`).
     #[serde(default)]
-    pub evidence: BTreeMap<String, Vec<Evidence>>,
+    pub evidence: Keyed<Vec<Evidence>>,
 }
 
 fn first_run() -> u32 {
@@ -128,13 +128,13 @@ impl Progress {
             finished: false,
             option_seed,
             continued: Vec::new(),
-            options: BTreeMap::new(),
-            kept_aside: BTreeMap::new(),
+            options: Keyed::new(),
+            kept_aside: Keyed::new(),
             run: first_run(),
             attempts: Vec::new(),
             focus: Vec::new(),
-            seen: BTreeSet::new(),
-            evidence: BTreeMap::new(),
+            seen: KeySet::new(),
+            evidence: Keyed::new(),
         }
     }
 
@@ -235,7 +235,8 @@ impl Progress {
         }
         // A refused link leaves no empty list behind: only a list with links refuses one.
         evidence::add_to(
-            self.evidence.entry(requirement_id.to_owned()).or_default(),
+            self.evidence
+                .get_or_insert_with(requirement_id.to_owned(), Vec::new),
             link,
         )
     }
@@ -565,8 +566,7 @@ fn reconcile(mut progress: Progress, profile: &Profile) -> Restored {
         if let Some(question) = profile.question(id) {
             progress
                 .options
-                .entry(id.clone())
-                .or_insert_with(|| options_print(question));
+                .get_or_insert_with(id.clone(), || options_print(question));
         }
     }
     // A retake of areas the profile no longer has covers the ones it still has.
@@ -917,7 +917,7 @@ mod tests {
         }
         assert!(p.options.keys().all(|id| p.answers.contains_key(id)));
         // Every question answered before is remembered as seen; self-ratings are not questions.
-        let questions: BTreeSet<String> = profile.questions.iter().map(|q| q.id.clone()).collect();
+        let questions: KeySet = profile.questions.iter().map(|q| q.id.clone()).collect();
         assert_eq!(p.seen, questions);
         // No gaps, no retake.
         let before = p.clone();
@@ -946,7 +946,7 @@ mod tests {
         let listed: Vec<&str> = p.evidence_in_order(&profile).map(|(r, _)| r).collect();
         assert_eq!(listed, [requirement.as_str(); 3]);
         p.remove_evidence(&requirement, &link(1).url);
-        assert_eq!(p.evidence[&requirement].len(), 2);
+        assert_eq!(p.evidence[requirement.as_str()].len(), 2);
         assert_eq!(saved(&p.encode()).unwrap().progress, p);
         p.remove_evidence(&requirement, &link(0).url);
         p.remove_evidence(&requirement, &link(2).url);

@@ -1,8 +1,7 @@
 //! Rules a parsed profile must follow before the app can use it. Every broken rule is reported,
 //! each with its location, so an author fixes a file in one pass.
 
-use std::collections::HashSet;
-
+use super::keyed::KeySet;
 use super::problem::Problem;
 use super::problem::{shown, shown_number};
 use super::profile::{Profile, QuestionKind, MAX_LEVEL, MIN_LEVEL};
@@ -60,11 +59,10 @@ pub fn validate(profile: &Profile) -> Vec<Problem> {
         );
     }
 
-    let area_ids: HashSet<&str> = profile.areas.iter().map(|a| a.id.as_str()).collect();
-    let requirement_ids: HashSet<&str> =
-        profile.requirements.iter().map(|r| r.id.as_str()).collect();
+    let area_ids: KeySet = profile.areas.iter().map(|a| a.id.clone()).collect();
+    let requirement_ids: KeySet = profile.requirements.iter().map(|r| r.id.clone()).collect();
 
-    let mut seen = HashSet::new();
+    let mut seen = KeySet::new();
     for (i, area) in profile.areas.iter().enumerate() {
         let at = format!("areas[{i}] ({})", shown(&area.id));
         check_id(&mut report, &at, &area.id, &mut seen, "area");
@@ -78,11 +76,11 @@ pub fn validate(profile: &Profile) -> Vec<Problem> {
         }
     }
 
-    let mut seen = HashSet::new();
+    let mut seen = KeySet::new();
     for (i, req) in profile.requirements.iter().enumerate() {
         let at = format!("requirements[{i}] ({})", shown(&req.id));
         check_id(&mut report, &at, &req.id, &mut seen, "requirement");
-        if !area_ids.contains(req.area.as_str()) {
+        if !area_ids.contains(&req.area) {
             report(
                 at.clone(),
                 format!("names area `{}`, which is not in `areas`", shown(&req.area)),
@@ -103,7 +101,7 @@ pub fn validate(profile: &Profile) -> Vec<Problem> {
     }
 
     // Self-ratings and questions share one id space: saved answers are keyed by item id.
-    let mut seen = HashSet::new();
+    let mut seen = KeySet::new();
     for (i, item) in profile.self_ratings.iter().enumerate() {
         let at = format!("self_ratings[{i}] ({})", shown(&item.id));
         check_id(&mut report, &at, &item.id, &mut seen, "item");
@@ -171,11 +169,11 @@ pub fn validate(profile: &Profile) -> Vec<Problem> {
             ),
             _ => {}
         }
-        let mut texts = HashSet::new();
+        let mut texts = KeySet::new();
         for (j, option) in q.options.iter().enumerate() {
             if option.text.trim().is_empty() {
                 report(at.clone(), format!("option {} is empty", j + 1));
-            } else if !texts.insert(option.text.trim()) {
+            } else if !texts.insert(option.text.trim().to_owned()) {
                 report(
                     at.clone(),
                     format!("option {} repeats an earlier option", j + 1),
@@ -274,11 +272,11 @@ pub fn is_slug(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-fn check_id<'a>(
+fn check_id(
     report: &mut impl FnMut(String, String),
     at: &str,
-    id: &'a str,
-    seen: &mut HashSet<&'a str>,
+    id: &str,
+    seen: &mut KeySet,
     what: &str,
 ) {
     if !is_slug(id) {
@@ -289,7 +287,7 @@ fn check_id<'a>(
                 shown(id)
             ),
         );
-    } else if !seen.insert(id) {
+    } else if !seen.insert(id.to_owned()) {
         report(at.into(), format!("duplicate {what} id `{}`", shown(id)));
     }
 }
@@ -299,8 +297,8 @@ fn check_links(
     at: &str,
     area: &str,
     requirements: &[String],
-    area_ids: &HashSet<&str>,
-    requirement_ids: &HashSet<&str>,
+    area_ids: &KeySet,
+    requirement_ids: &KeySet,
 ) {
     if !area_ids.contains(area) {
         report(
@@ -315,7 +313,7 @@ fn check_links(
         );
     }
     for id in requirements {
-        if !requirement_ids.contains(id.as_str()) {
+        if !requirement_ids.contains(id) {
             report(
                 at.into(),
                 format!(

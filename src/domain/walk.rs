@@ -5,9 +5,8 @@
 //! then the knowledge questions one at a time: all of them in a full check, or in a quick check
 //! the ones `measure::select` picks one after another until the area's verdict is clear.
 
-use std::collections::BTreeSet;
-
 use super::answer::Answers;
+use super::keyed::KeySet;
 use super::measure::select::{
     next_question_unseen_first, quick_pool, QUICK_MAX_PER_AREA, QUICK_TYPICAL_PER_AREA,
 };
@@ -148,7 +147,7 @@ impl Walk {
 
     /// A quick check of every area, with nothing seen before (see [`Walk::quick_in`]).
     pub fn quick(profile: &Profile, answers: &Answers, continued: &[String], seed: u64) -> Walk {
-        Walk::quick_in(profile, answers, continued, seed, &[], &BTreeSet::new())
+        Walk::quick_in(profile, answers, continued, seed, &[], &KeySet::new())
     }
 
     /// A quick check of the areas in `focus` (empty: all), replayed from the answers: at each
@@ -161,7 +160,7 @@ impl Walk {
         continued: &[String],
         seed: u64,
         focus: &[String],
-        seen: &BTreeSet<String>,
+        seen: &KeySet,
     ) -> Walk {
         let mut steps = Vec::new();
         let mut area_totals = Vec::new();
@@ -290,9 +289,7 @@ impl Walk {
         // Only the answers change: the history and evidence need no copy on every item shown.
         let mut passed = answers.clone();
         for member in &step.members {
-            passed
-                .entry(member.clone())
-                .or_insert(crate::domain::answer::Answer::Skipped);
+            passed.get_or_insert_with(member.clone(), || crate::domain::answer::Answer::Skipped);
         }
         Walk::of_with(profile, progress, &passed)
             .next_for(step_id, &passed, skip_done)

@@ -6,11 +6,10 @@
 //! even with the questions the maximum still allows (futility stopping, as in stochastically
 //! curtailed classification tests).
 
-use std::collections::BTreeSet;
-
 use super::verdict::{verdict, Verdict};
 use super::{area_posterior, area_required, ItemModel, Posterior};
 use crate::domain::answer::Answers;
+use crate::domain::keyed::KeySet;
 use crate::domain::profile::{Profile, Question};
 use crate::domain::seed::{fnv1a, mix};
 use crate::domain::timing::question_seconds;
@@ -64,7 +63,7 @@ pub fn next_question<'a>(
     max_asked: usize,
     seed: u64,
 ) -> Option<&'a Question> {
-    next_question_unseen_first(profile, area_id, answers, max_asked, seed, &BTreeSet::new())
+    next_question_unseen_first(profile, area_id, answers, max_asked, seed, &KeySet::new())
 }
 
 /// [`next_question`] for a retake: the draw is among the questions not in `seen` (answered in
@@ -76,7 +75,7 @@ pub fn next_question_unseen_first<'a>(
     answers: &Answers,
     max_asked: usize,
     seed: u64,
-    seen: &BTreeSet<String>,
+    seen: &KeySet,
 ) -> Option<&'a Question> {
     let in_area: Vec<&Question> = profile
         .questions
@@ -148,13 +147,12 @@ mod tests {
             .collect();
         for seed in 0..20 {
             for fresh in &all {
-                let seen: BTreeSet<String> =
-                    all.iter().filter(|id| *id != fresh).cloned().collect();
+                let seen: KeySet = all.iter().filter(|id| *id != fresh).cloned().collect();
                 let q = next_question_unseen_first(&p, "infra", &Answers::new(), 6, seed, &seen);
                 assert_eq!(q.map(|q| &q.id), Some(fresh), "seed {seed}");
             }
             // Every question seen: the draw is as without history.
-            let seen: BTreeSet<String> = all.iter().cloned().collect();
+            let seen: KeySet = all.iter().cloned().collect();
             assert_eq!(
                 next_question_unseen_first(&p, "infra", &Answers::new(), 6, seed, &seen)
                     .map(|q| &q.id),
