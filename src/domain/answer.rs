@@ -61,7 +61,8 @@ pub fn pick_option(question: &Question, previous: Option<&Answer>, index: usize)
         selected.remove(at);
     } else {
         selected.push(index);
-        selected.sort_unstable();
+        // Ascending, through the domain's one sort (`highest_first` of the negated index).
+        selected = super::highest_first(selected, |&i| -(i as f64));
     }
     Some(Answer::Choice { selected })
 }
