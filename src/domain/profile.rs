@@ -249,8 +249,15 @@ pub struct ProfileIndexEntry {
 
 /// Reads the profile index, reporting what is wrong with it.
 pub fn parse_index(text: &str) -> Result<ProfileIndex, Vec<Problem>> {
-    let index: ProfileIndex = serde_json::from_str(text)
+    // Through `&Value`, as the profile is read: the wasm carries one deserialiser per type.
+    let root: Value = serde_json::from_str(text)
         .map_err(|e| vec![Problem::new("profiles/index.json", json_error_sentence(&e))])?;
+    let index = ProfileIndex::deserialize(&root).map_err(|e| {
+        vec![Problem::new(
+            "profiles/index.json",
+            readable(&e.to_string()),
+        )]
+    })?;
     let mut problems = Vec::new();
     if !index.profiles.iter().any(|p| p.id == index.default) {
         problems.push(Problem::new(
@@ -530,6 +537,15 @@ mod tests {
         let ok =
             r#"{"default":"a","profiles":[{"id":"a","title":"T","company":"C","file":"a.json"}]}"#;
         assert_eq!(parse_index(ok).unwrap().profiles[0].file, "a.json");
+        // Valid JSON of another shape is named as that, not as broken JSON.
+        let shape = r#"{"default":"a","profiles":[{"id":"a","title":"T","company":"C"}]}"#;
+        assert_eq!(
+            parse_index(shape).unwrap_err()[0].to_string(),
+            "profiles/index.json: missing field `file`"
+        );
+        assert!(parse_index("{").unwrap_err()[0]
+            .to_string()
+            .starts_with("profiles/index.json: is not valid JSON: EOF while parsing an object"));
         let bad =
             r#"{"default":"b","profiles":[{"id":"a","title":"T","company":"C","file":"a.json"}]}"#;
         assert_eq!(

@@ -35,7 +35,9 @@ pub fn export_progress(profile: &Profile, progress: &Progress) -> String {
         format: EXPORT_FORMAT.to_owned(),
         version: EXPORT_VERSION,
         role: format!("{} \u{2014} {}", profile.role.title, profile.role.company),
-        progress: serde_json::to_value(progress).expect("progress is plain data"),
+        // The stored text read back as JSON: progress is written by one serialiser only.
+        progress: serde_json::from_str(&progress.encode())
+            .expect("progress is written as JSON and reads back"),
     };
     serde_json::to_string_pretty(&export).expect("an export is plain data")
 }
