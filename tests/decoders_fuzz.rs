@@ -19,7 +19,9 @@
 //! Every case runs under `catch_unwind` with the panic message kept quiet; the test fails listing
 //! the first inputs that panicked, that were refused with an unreadable message, or that were
 //! accepted but misbehave (do not read back the same after writing them out, or hold values the
-//! decoder promises to exclude). The counts are printed, straight to stderr so that they show
+//! decoder promises to exclude), or that the profile and index parsers, which read JSON by hand
+//! (`domain::json`), read otherwise than serde's derives of the same types: one takes what the
+//! other refuses, or both take it and read different values. The counts are printed, straight to stderr so that they show
 //! without `--nocapture`, as e.g.
 //! `profile parser: 100000 cases, 0 panics, 73412 refusals, 26588 accepted, …`.
 //!
@@ -44,7 +46,10 @@ use fitcheck::domain::answer::{Answer, Answers};
 use fitcheck::domain::evidence::Evidence;
 use fitcheck::domain::load_profile;
 use fitcheck::domain::measure::Verdict;
-use fitcheck::domain::profile::{parse_index, Profile, QuestionKind, MAX_LEVEL};
+use fitcheck::domain::profile::{
+    parse_index, parse_profile, Profile, ProfileIndex, QuestionKind, MAX_LEVEL,
+    PROFILE_SCHEMA_VERSION,
+};
 use fitcheck::domain::progress::{decode_progress, fits, Mode, Progress, PROGRESS_SCHEMA_VERSION};
 use fitcheck::domain::scoring::assess;
 use fitcheck::domain::share::{SharedSummary, SHARE_VERSION};
@@ -52,6 +57,7 @@ use fitcheck::domain::transfer::{export_progress, import_progress, EXPORT_VERSIO
 use fitcheck::domain::validate::is_slug;
 use fitcheck::domain::walk::ratings_step_id;
 use fitcheck::domain::Problem;
+use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
 /// Cases per decoder that CI runs; `FITCHECK_FUZZ_CASES` may raise it, never lower it.
@@ -1711,7 +1717,7 @@ fn fuzz(name: &str, mut generate: impl FnMut(&mut Rng) -> Case, check: impl Fn(&
     let sources: Vec<String> = sources.iter().map(|(s, n)| format!("{n} {s}")).collect();
     note(&format!(
         "{name}: {ran} cases, {} panics, {refused} refusals, {accepted} accepted, \
-         {unreadable_count} with an unreadable message, {misbehaved_count} misbehaving accepts \
+         {unreadable_count} with an unreadable message, {misbehaved_count} misbehaving \
          ({:.1} s, seed {seed:#x}; inputs: {})",
         panics.len(),
         started.elapsed().as_secs_f64(),
@@ -1743,7 +1749,7 @@ fn fuzz(name: &str, mut generate: impl FnMut(&mut Rng) -> Case, check: impl Fn(&
         &unreadables,
     );
     list(
-        format!("{misbehaved_count} accepted inputs misbehave"),
+        format!("{misbehaved_count} inputs misbehave"),
         &misbehaviours,
     );
     if !failures.is_empty() {
@@ -1826,6 +1832,10 @@ fn the_profile_parser_never_panics_and_explains_every_refusal() {
                     accepted: true,
                     ..Checked::default()
                 };
+                checked.misbehaved.extend(disagreement(
+                    parse_profile(&case.text).ok(),
+                    serde_reads_profile(&case.text),
+                ));
                 let written = serde_json::to_string(&profile).expect("a profile serialises");
                 if load_profile(&written).as_ref() != Ok(&profile) {
                     checked
@@ -1834,9 +1844,52 @@ fn the_profile_parser_never_panics_and_explains_every_refusal() {
                 }
                 checked
             }
-            Err(problems) => refusal_checked(&problems, &case.text),
+            Err(problems) => {
+                let mut checked = refusal_checked(&problems, &case.text);
+                checked.misbehaved.extend(disagreement(
+                    parse_profile(&case.text).ok(),
+                    serde_reads_profile(&case.text),
+                ));
+                checked
+            }
         },
     );
+}
+
+/// The reference for the profile parser, which reads by hand (`domain::json`): serde's derive
+/// on the same JSON, after the two checks `parse_profile` makes before its parts (an object, of
+/// this schema version).
+fn serde_reads_profile(text: &str) -> Option<Profile> {
+    let value: Value = serde_json::from_str(text).ok()?;
+    if !value.is_object() {
+        return None;
+    }
+    let profile = Profile::deserialize(&value).ok()?;
+    (profile.schema_version == PROFILE_SCHEMA_VERSION).then_some(profile)
+}
+
+/// The reference for the index parser: serde's derive, and the default must be listed.
+fn serde_reads_index(text: &str) -> Option<ProfileIndex> {
+    let value: Value = serde_json::from_str(text).ok()?;
+    let index = ProfileIndex::deserialize(&value).ok()?;
+    index
+        .profiles
+        .iter()
+        .any(|p| p.id == index.default)
+        .then_some(index)
+}
+
+/// Whether a hand reader and serde's derive read a text differently: one takes it and the other
+/// does not, or both take it and read different values.
+fn disagreement<T: PartialEq>(ours: Option<T>, serde: Option<T>) -> Option<String> {
+    match (&ours, &serde) {
+        (Some(_), None) => Some("it is read, where serde's derive refuses it".into()),
+        (None, Some(_)) => Some("it is refused, where serde's derive reads it".into()),
+        (Some(a), Some(b)) if a != b => {
+            Some("it is read otherwise than serde's derive reads it".into())
+        }
+        _ => None,
+    }
 }
 
 #[test]
@@ -1887,6 +1940,10 @@ fn the_profile_index_parser_never_panics_and_explains_every_refusal() {
                     accepted: true,
                     ..Checked::default()
                 };
+                checked.misbehaved.extend(disagreement(
+                    Some(index.clone()),
+                    serde_reads_index(&case.text),
+                ));
                 if !index.profiles.iter().any(|p| p.id == index.default) {
                     checked
                         .misbehaved
@@ -1900,7 +1957,13 @@ fn the_profile_index_parser_never_panics_and_explains_every_refusal() {
                 }
                 checked
             }
-            Err(problems) => refusal_checked(&problems, &case.text),
+            Err(problems) => {
+                let mut checked = refusal_checked(&problems, &case.text);
+                checked
+                    .misbehaved
+                    .extend(disagreement(None, serde_reads_index(&case.text)));
+                checked
+            }
         },
     );
 }

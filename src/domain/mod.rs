@@ -4,6 +4,7 @@
 pub mod answer;
 pub mod evidence;
 pub mod history;
+pub mod json;
 pub mod keyed;
 pub mod lint;
 pub mod measure;

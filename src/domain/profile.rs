@@ -5,8 +5,9 @@
 //! through [`crate::domain::validate`] for the rules that types alone cannot express.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
+use super::json::{self, Object, Refusal};
 use super::problem::{readable, shown, Problem};
 
 /// The profile format version this build reads.
@@ -247,17 +248,208 @@ pub struct ProfileIndexEntry {
     pub file: String,
 }
 
+// How each type is read from JSON (`domain::json`); the serde derives above are the reference
+// the decoder tests compare these with.
+
+impl Role {
+    fn read(value: &Value) -> Result<Role, Refusal> {
+        const FIELDS: &[&str] = &[
+            "title",
+            "company",
+            "location",
+            "source",
+            "url",
+            "employment",
+            "summary",
+        ];
+        let o = Object::new(value, "struct Role", FIELDS)?;
+        Ok(Role {
+            title: o.required("title", json::string)?,
+            company: o.required("company", json::string)?,
+            location: o.required("location", json::string)?,
+            source: o.required("source", json::string)?,
+            url: o.optional("url", json::string)?,
+            employment: o.optional("employment", json::string)?,
+            summary: o.required("summary", json::string)?,
+        })
+    }
+}
+
+impl Area {
+    fn read(value: &Value) -> Result<Area, Refusal> {
+        let o = Object::new(value, "struct Area", &["id", "title", "summary"])?;
+        Ok(Area {
+            id: o.required("id", json::string)?,
+            title: o.required("title", json::string)?,
+            summary: o.required("summary", json::string)?,
+        })
+    }
+}
+
+impl PostingSection {
+    fn read(value: &Value) -> Result<PostingSection, Refusal> {
+        const ALL: [PostingSection; 3] = [
+            PostingSection::Requirements,
+            PostingSection::JobDescription,
+            PostingSection::TechStack,
+        ];
+        json::variant(value, &["requirements", "job_description", "tech_stack"]).map(|i| ALL[i])
+    }
+}
+
+impl Requirement {
+    fn read(value: &Value) -> Result<Requirement, Refusal> {
+        const FIELDS: &[&str] = &["id", "text", "area", "section", "level", "weight"];
+        let o = Object::new(value, "struct Requirement", FIELDS)?;
+        Ok(Requirement {
+            id: o.required("id", json::string)?,
+            text: o.required("text", json::string)?,
+            area: o.required("area", json::string)?,
+            section: o.required("section", PostingSection::read)?,
+            level: o.required("level", json::u8)?,
+            weight: o.required("weight", json::u8)?,
+        })
+    }
+}
+
+impl SelfRating {
+    fn read(value: &Value) -> Result<SelfRating, Refusal> {
+        const FIELDS: &[&str] = &["id", "area", "requirements", "prompt", "anchors"];
+        let o = Object::new(value, "struct SelfRating", FIELDS)?;
+        Ok(SelfRating {
+            id: o.required("id", json::string)?,
+            area: o.required("area", json::string)?,
+            requirements: o.required("requirements", json::strings)?,
+            prompt: o.required("prompt", json::string)?,
+            anchors: o.required("anchors", json::strings)?,
+        })
+    }
+}
+
+impl QuestionKind {
+    fn read(value: &Value) -> Result<QuestionKind, Refusal> {
+        const ALL: [QuestionKind; 2] = [QuestionKind::SingleChoice, QuestionKind::MultipleSelect];
+        json::variant(value, &["single_choice", "multiple_select"]).map(|i| ALL[i])
+    }
+}
+
+impl QuestionFormat {
+    fn read(value: &Value) -> Result<QuestionFormat, Refusal> {
+        const ALL: [QuestionFormat; 3] = [
+            QuestionFormat::Concept,
+            QuestionFormat::CodeReading,
+            QuestionFormat::Scenario,
+        ];
+        json::variant(value, &["concept", "code_reading", "scenario"]).map(|i| ALL[i])
+    }
+}
+
+impl CodeBlock {
+    fn read(value: &Value) -> Result<CodeBlock, Refusal> {
+        let o = Object::new(value, "struct CodeBlock", &["language", "source", "prints"])?;
+        Ok(CodeBlock {
+            language: o.required("language", json::string)?,
+            source: o.required("source", json::string)?,
+            prints: o.or("prints", json::boolean, false)?,
+        })
+    }
+}
+
+impl AnswerOption {
+    fn read(value: &Value) -> Result<AnswerOption, Refusal> {
+        let o = Object::new(
+            value,
+            "struct AnswerOption",
+            &["text", "correct", "explanation"],
+        )?;
+        Ok(AnswerOption {
+            text: o.required("text", json::string)?,
+            correct: o.or("correct", json::boolean, false)?,
+            explanation: o.optional("explanation", json::string)?,
+        })
+    }
+}
+
+impl Reference {
+    fn read(value: &Value) -> Result<Reference, Refusal> {
+        let o = Object::new(value, "struct Reference", &["title", "url"])?;
+        Ok(Reference {
+            title: o.required("title", json::string)?,
+            url: o.required("url", json::string)?,
+        })
+    }
+}
+
+impl Question {
+    fn read(value: &Value) -> Result<Question, Refusal> {
+        const FIELDS: &[&str] = &[
+            "id",
+            "area",
+            "requirements",
+            "kind",
+            "format",
+            "prompt",
+            "code",
+            "options",
+            "difficulty",
+            "discrimination",
+            "guessing",
+            "fitted_difficulty",
+            "explanation",
+            "references",
+        ];
+        let o = Object::new(value, "struct Question", FIELDS)?;
+        Ok(Question {
+            id: o.required("id", json::string)?,
+            area: o.required("area", json::string)?,
+            requirements: o.required("requirements", json::strings)?,
+            kind: o.required("kind", QuestionKind::read)?,
+            format: o.or("format", QuestionFormat::read, QuestionFormat::default())?,
+            prompt: o.required("prompt", json::string)?,
+            code: o.optional("code", CodeBlock::read)?,
+            options: o.required("options", |v| json::list(v, AnswerOption::read))?,
+            difficulty: o.required("difficulty", json::u8)?,
+            discrimination: o.optional("discrimination", json::f64)?,
+            guessing: o.optional("guessing", json::f64)?,
+            fitted_difficulty: o.optional("fitted_difficulty", json::f64)?,
+            explanation: o.required("explanation", json::string)?,
+            references: o.required("references", |v| json::list(v, Reference::read))?,
+        })
+    }
+}
+
+impl ProfileIndexEntry {
+    fn read(value: &Value) -> Result<ProfileIndexEntry, Refusal> {
+        let o = Object::new(
+            value,
+            "struct ProfileIndexEntry",
+            &["id", "title", "company", "file"],
+        )?;
+        Ok(ProfileIndexEntry {
+            id: o.required("id", json::string)?,
+            title: o.required("title", json::string)?,
+            company: o.required("company", json::string)?,
+            file: o.required("file", json::string)?,
+        })
+    }
+}
+
+impl ProfileIndex {
+    fn read(value: &Value) -> Result<ProfileIndex, Refusal> {
+        let o = Object::new(value, "struct ProfileIndex", &["default", "profiles"])?;
+        Ok(ProfileIndex {
+            default: o.required("default", json::string)?,
+            profiles: o.required("profiles", |v| json::list(v, ProfileIndexEntry::read))?,
+        })
+    }
+}
+
 /// Reads the profile index, reporting what is wrong with it.
 pub fn parse_index(text: &str) -> Result<ProfileIndex, Vec<Problem>> {
-    // Through `&Value`, as the profile is read: the wasm carries one deserialiser per type.
     let root: Value = serde_json::from_str(text)
         .map_err(|e| vec![Problem::new("profiles/index.json", json_error_sentence(&e))])?;
-    let index = ProfileIndex::deserialize(&root).map_err(|e| {
-        vec![Problem::new(
-            "profiles/index.json",
-            readable(&e.to_string()),
-        )]
-    })?;
+    let index = ProfileIndex::read(&root)
+        .map_err(|e| vec![Problem::new("profiles/index.json", readable(&e))])?;
     let mut problems = Vec::new();
     if !index.profiles.iter().any(|p| p.id == index.default) {
         problems.push(Problem::new(
@@ -314,7 +506,7 @@ pub fn parse_profile(text: &str) -> Result<Profile, Vec<Problem>> {
         }
     }
     if let Some(value) = map.get("language") {
-        if let Err(message) = check::<String>(value) {
+        if let Err(message) = check(json::string(value)) {
             problems.push(Problem::new("language", message));
         }
     }
@@ -323,9 +515,9 @@ pub fn parse_profile(text: &str) -> Result<Profile, Vec<Problem>> {
             None => problems.push(Problem::new(key, "is missing")),
             Some(value) => {
                 let result = match key {
-                    "schema_version" => check::<u32>(value),
-                    "id" => check::<String>(value),
-                    _ => check::<Role>(value),
+                    "schema_version" => check(json::u32(value)),
+                    "id" => check(json::string(value)),
+                    _ => check(Role::read(value)),
                 };
                 if let Err(e) = result {
                     problems.push(Problem::new(key, e));
@@ -339,10 +531,10 @@ pub fn parse_profile(text: &str) -> Result<Profile, Vec<Problem>> {
             Some(Value::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
                     let result = match key {
-                        "areas" => check::<Area>(item),
-                        "requirements" => check::<Requirement>(item),
-                        "self_ratings" => check::<SelfRating>(item),
-                        _ => check::<Question>(item),
+                        "areas" => check(Area::read(item)),
+                        "requirements" => check(Requirement::read(item)),
+                        "self_ratings" => check(SelfRating::read(item)),
+                        _ => check(Question::read(item)),
                     };
                     if let Err(e) = result {
                         problems.push(Problem::new(element_location(key, i, item), e));
@@ -355,8 +547,24 @@ pub fn parse_profile(text: &str) -> Result<Profile, Vec<Problem>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    // Through `&Value`, as `check` reads each part: one deserialiser per type in the wasm.
-    Profile::deserialize(&root).map_err(|e| vec![Problem::new("file", readable(&e.to_string()))])
+    Profile::read(map).map_err(|e| vec![Problem::new("file", readable(&e))])
+}
+
+impl Profile {
+    /// The profile in `map`, whose parts `parse_profile` has checked.
+    fn read(map: &Map<String, Value>) -> Result<Profile, Refusal> {
+        let part = |key: &str| map.get(key).unwrap_or(&Value::Null);
+        Ok(Profile {
+            schema_version: json::u32(part("schema_version"))?,
+            id: json::string(part("id"))?,
+            language: map.get("language").map_or(Ok(english()), json::string)?,
+            role: Role::read(part("role"))?,
+            areas: json::list(part("areas"), Area::read)?,
+            requirements: json::list(part("requirements"), Requirement::read)?,
+            self_ratings: json::list(part("self_ratings"), SelfRating::read)?,
+            questions: json::list(part("questions"), Question::read)?,
+        })
+    }
 }
 
 /// `questions[12] (py-gil-1)`: the index, and the id when the element has one.
@@ -367,10 +575,9 @@ pub fn element_location(list: &str, index: usize, item: &Value) -> String {
     }
 }
 
-fn check<T: serde::de::DeserializeOwned>(value: &Value) -> Result<(), String> {
-    T::deserialize(value)
-        .map(|_| ())
-        .map_err(|e| readable(&e.to_string()))
+/// A part's refusal, as a problem shows it.
+fn check<T>(read: Result<T, Refusal>) -> Result<(), String> {
+    read.map(|_| ()).map_err(|e| readable(&e))
 }
 
 fn json_error_sentence(e: &serde_json::Error) -> String {
