@@ -223,12 +223,23 @@ pub fn storage_status(locale: Locale, available: bool, persistence: Persistence)
     .to_string()
 }
 
-/// `clause` with its first letter in capitals, to stand as a sentence.
+/// `clause` with its first letter in capitals, to stand as a sentence. The clauses are the
+/// interface's own, in English and German, so the letters of Latin-1 are enough (`a`-`z`,
+/// `à`-`þ`); any other first letter stays as it is. (Unicode's whole case table would be about
+/// 5 KB of wasm for this one use.)
 pub fn capitalised(clause: &str) -> String {
     let mut chars = clause.chars();
     chars
         .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
+        .map(|first| {
+            let capital = match first {
+                'a'..='z' | 'à'..='þ' if first != '÷' => {
+                    char::from_u32(u32::from(first) - 0x20).unwrap_or(first)
+                }
+                _ => first,
+            };
+            std::iter::once(capital).chain(chars).collect()
+        })
         .unwrap_or_default()
 }
 
@@ -532,6 +543,56 @@ pub fn since_readiness(locale: Locale, since: &SinceThen) -> Option<String> {
 mod tests {
     use super::*;
     use crate::domain::progress::ProgressError;
+
+    /// The reference: Unicode's capital of the first letter, as `char::to_uppercase` gives it.
+    fn unicode_capitalised(clause: &str) -> String {
+        let mut chars = clause.chars();
+        chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_clause_is_capitalised_as_unicode_would_for_every_latin_1_letter_and_every_text() {
+        for c in '\0'..='\u{ff}' {
+            let clause = format!("{c}x");
+            let unicode = unicode_capitalised(&clause);
+            let capital: Vec<char> = unicode.chars().collect();
+            // Latin-1 letters whose capital is one Latin-1 letter change; the others (`ß`,
+            // `ÿ`, `µ`) stay.
+            let expected = if capital.len() == 2 && u32::from(capital[0]) <= 0xff {
+                unicode
+            } else {
+                clause.clone()
+            };
+            assert_eq!(capitalised(&clause), expected, "{c:?}");
+        }
+        for file in [
+            include_str!("../../locales/en.json"),
+            include_str!("../../locales/de.json"),
+        ] {
+            fn walk(value: &serde_json::Value, texts: &mut Vec<String>) {
+                match value {
+                    serde_json::Value::String(s) => texts.push(s.clone()),
+                    serde_json::Value::Object(m) => m.values().for_each(|v| walk(v, texts)),
+                    serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, texts)),
+                    _ => {}
+                }
+            }
+            let mut texts = Vec::new();
+            walk(
+                &serde_json::from_str(file).expect("a locale is JSON"),
+                &mut texts,
+            );
+            assert!(texts.len() > 100);
+            for text in texts {
+                assert_eq!(capitalised(&text), unicode_capitalised(&text), "{text}");
+            }
+        }
+        assert_eq!(capitalised("überall"), "Überall");
+        assert_eq!(capitalised(""), "");
+    }
 
     fn both(word: impl Fn(Locale) -> String) -> (String, String) {
         (word(Locale::En), word(Locale::De))
