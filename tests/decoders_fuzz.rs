@@ -46,6 +46,7 @@ use fitcheck::domain::answer::{Answer, Answers};
 use fitcheck::domain::evidence::Evidence;
 use fitcheck::domain::load_profile;
 use fitcheck::domain::measure::Verdict;
+use fitcheck::domain::practice::Practice;
 use fitcheck::domain::profile::{
     parse_index, parse_profile, Profile, ProfileIndex, QuestionKind, MAX_LEVEL,
     PROFILE_SCHEMA_VERSION,
@@ -2057,7 +2058,7 @@ fn the_progress_decoder_never_panics_and_explains_every_refusal() {
         |rng| progress_like_case(rng, &pools, &dict, &mutate_progress, None),
         |case| {
             let profile = &world.profiles[case.profile];
-            match decode_progress(&case.text, profile) {
+            let mut checked = match decode_progress(&case.text, profile) {
                 Err(e) => Checked::refusal(&e.to_string(), &case.text),
                 Ok(restored) => {
                     let mut checked = Checked {
@@ -2108,9 +2109,29 @@ fn the_progress_decoder_never_panics_and_explains_every_refusal() {
                     }
                     checked
                 }
-            }
+            };
+            checked.misbehaved.extend(progress_disagreement(&case.text));
+            checked
         },
     );
+}
+
+/// Where the hand readers of saved progress (`Progress::read`, and practice, which reads the
+/// same answers) read a JSON text otherwise than serde's derives of the same types.
+fn progress_disagreement(text: &str) -> Option<String> {
+    let value: Value = serde_json::from_str(text).ok()?;
+    let serde_practice = Practice::deserialize(&value).unwrap_or_default();
+    if Practice::decode(Some(text)) != serde_practice {
+        return Some("practice: it is read otherwise than serde's derive reads it".into());
+    }
+    readers_disagree(&value)
+}
+
+/// Whether `Progress::read` and serde's derive read `value` differently.
+fn readers_disagree(value: &Value) -> Option<String> {
+    let ours = Progress::read(value).ok();
+    let serde = Progress::deserialize(value).ok();
+    disagreement(ours, serde).map(|found| format!("progress: {found}"))
 }
 
 /// A valid export of valid progress, as JSON.
@@ -2172,7 +2193,7 @@ fn the_import_never_panics_and_explains_every_refusal() {
         |rng| progress_like_case(rng, &pools, &dict, &mutate_export, Some("progress")),
         |case| {
             let profile = &world.profiles[case.profile];
-            match import_progress(&case.text, profile) {
+            let mut checked = match import_progress(&case.text, profile) {
                 Err(e) => Checked::refusal(&e.to_string(), &case.text),
                 Ok(p) => {
                     let mut checked = Checked {
@@ -2201,7 +2222,12 @@ fn the_import_never_panics_and_explains_every_refusal() {
                     }
                     checked
                 }
+            };
+            let value = serde_json::from_str::<Value>(&case.text).ok();
+            if let Some(progress) = value.as_ref().and_then(|v| v.get("progress")) {
+                checked.misbehaved.extend(readers_disagree(progress));
             }
+            checked
         },
     );
 }

@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use serde_json::Value;
+
+use super::json::{self, Object, Refusal};
 use super::keyed::Keyed;
 use super::profile::{Question, QuestionKind, MAX_LEVEL};
 use super::seed::{fnv1a, json_safe, splitmix};
@@ -22,6 +25,28 @@ pub enum Answer {
 pub type Answers = Keyed<Answer>;
 
 impl Answer {
+    /// Reads an answer as saved progress stores it (`{"kind": "rating", "level": 2}`).
+    pub fn read(value: &Value) -> Result<Answer, Refusal> {
+        const LEVEL: &[&str] = &["level"];
+        const SELECTED: &[&str] = &["selected"];
+        let (variant, o) = Object::tagged(
+            value,
+            "internally tagged enum Answer",
+            "kind",
+            &["rating", "choice", "skipped"],
+            &[Some(LEVEL), Some(SELECTED), None],
+        )?;
+        Ok(match variant {
+            0 => Answer::Rating {
+                level: o.required("level", json::u8)?,
+            },
+            1 => Answer::Choice {
+                selected: o.required("selected", |v| json::list(v, json::usize))?,
+            },
+            _ => Answer::Skipped,
+        })
+    }
+
     pub fn selected(&self) -> &[usize] {
         match self {
             Answer::Choice { selected } => selected,

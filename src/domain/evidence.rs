@@ -6,6 +6,9 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::json::{self, Object, Refusal};
 
 /// The most links one requirement takes.
 pub const MAX_PER_REQUIREMENT: usize = 3;
@@ -73,6 +76,15 @@ impl fmt::Display for EvidenceError {
 impl std::error::Error for EvidenceError {}
 
 impl Evidence {
+    /// Reads a link as saved progress stores it, unchecked (see [`Evidence::is_sound`]).
+    pub fn read(value: &Value) -> Result<Evidence, Refusal> {
+        let o = Object::new(value, "struct Evidence", &["url", "note"])?;
+        Ok(Evidence {
+            url: o.required("url", json::string)?,
+            note: o.or("note", json::string, String::new())?,
+        })
+    }
+
     /// A link as typed or pasted: the address trimmed, its scheme and host in lower case; the
     /// note with runs of white space (and control characters) made one space.
     pub fn new(url: &str, note: &str) -> Result<Evidence, EvidenceError> {

@@ -7,6 +7,9 @@
 //! candidate was shown (levels to a tenth).
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::json::{self, Object, Refusal};
 
 use super::measure::Verdict;
 use super::progress::Mode;
@@ -35,6 +38,19 @@ pub struct Attempt {
 }
 
 impl Attempt {
+    /// Reads an attempt as saved progress stores it, unchecked (see [`Attempt::is_sound`]).
+    pub fn read(value: &Value) -> Result<Attempt, Refusal> {
+        const FIELDS: &[&str] = &["number", "date", "mode", "areas", "summary"];
+        let o = Object::new(value, "struct Attempt", FIELDS)?;
+        Ok(Attempt {
+            number: o.required("number", json::u32)?,
+            date: o.required("date", json::string)?,
+            mode: o.required("mode", Mode::read)?,
+            areas: o.or("areas", json::strings, Vec::new())?,
+            summary: o.required("summary", SharedSummary::read)?,
+        })
+    }
+
     /// Whether it is one this build would have written: a real date and a sound summary.
     pub fn is_sound(&self) -> bool {
         is_date(&self.date) && self.number > 0 && self.summary.is_sound()

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::answer::{credit, Answer, Answers};
+use super::json::{self, Refusal};
 use super::profile::Profile;
 
 /// Where a role's practice answers are kept, apart from its progress.
@@ -23,8 +24,21 @@ impl Practice {
     /// nothing of value is lost).
     pub fn decode(text: Option<&str>) -> Practice {
         text.and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok())
-            .and_then(|v| Practice::deserialize(&v).ok())
+            .and_then(|v| Practice::read(&v).ok())
             .unwrap_or_default()
+    }
+
+    /// Practice as it is stored (`{"answers": {…}}`); other fields are passed over.
+    fn read(value: &serde_json::Value) -> Result<Practice, Refusal> {
+        match value {
+            serde_json::Value::Object(map) => Ok(Practice {
+                answers: json::keyed(
+                    map.get("answers").ok_or("missing field `answers`")?,
+                    Answer::read,
+                )?,
+            }),
+            _ => Err(json::invalid_type(value, "struct Practice")),
+        }
     }
 
     pub fn encode(&self) -> String {

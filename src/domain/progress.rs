@@ -13,6 +13,7 @@ use serde_json::Value;
 use super::answer::{options_print, Answer, Answers};
 use super::evidence::{self, Evidence, EvidenceError, MAX_PER_REQUIREMENT};
 use super::history::{self, Attempt};
+use super::json::{self, Object, Refusal};
 use super::keyed::{KeySet, Keyed};
 use super::notice::Notice;
 use super::problem::{readable, shown};
@@ -47,7 +48,11 @@ pub enum Mode {
 impl Mode {
     /// The mode of this name, as progress stores it ("full", "quick").
     pub fn named(name: &str) -> Option<Mode> {
-        Mode::deserialize(&Value::String(name.to_owned())).ok()
+        Mode::read(&Value::String(name.to_owned())).ok()
+    }
+
+    pub fn read(value: &Value) -> Result<Mode, Refusal> {
+        json::variant(value, &["full", "quick"]).map(|i| [Mode::Full, Mode::Quick][i])
     }
 }
 
@@ -116,7 +121,65 @@ pub struct KeptAnswer {
     pub options: Option<u64>,
 }
 
+impl KeptAnswer {
+    fn read(value: &Value) -> Result<KeptAnswer, Refusal> {
+        let o = Object::new(value, "struct KeptAnswer", &["answer", "options"])?;
+        Ok(KeptAnswer {
+            answer: o.required("answer", Answer::read)?,
+            options: o.optional("options", json::u64)?,
+        })
+    }
+}
+
 impl Progress {
+    /// Reads progress of this schema version (see [`decode_progress`], which migrates older
+    /// ones first); the rules beyond the types are `check_extras`'s.
+    pub fn read(value: &Value) -> Result<Progress, Refusal> {
+        const FIELDS: &[&str] = &[
+            "schema_version",
+            "profile_id",
+            "mode",
+            "answers",
+            "current",
+            "finished",
+            "option_seed",
+            "continued",
+            "options",
+            "kept_aside",
+            "run",
+            "attempts",
+            "focus",
+            "seen",
+            "evidence",
+        ];
+        let o = Object::new(value, "struct Progress", FIELDS)?;
+        Ok(Progress {
+            schema_version: o.required("schema_version", json::u32)?,
+            profile_id: o.required("profile_id", json::string)?,
+            mode: o.required("mode", Mode::read)?,
+            answers: o.required("answers", |v| json::keyed(v, Answer::read))?,
+            current: o.optional("current", json::string)?,
+            finished: o.or("finished", json::boolean, false)?,
+            option_seed: o.required("option_seed", json::u64)?,
+            continued: o.or("continued", json::strings, Vec::new())?,
+            options: o.or("options", |v| json::keyed(v, json::u64), Keyed::new())?,
+            kept_aside: o.or(
+                "kept_aside",
+                |v| json::keyed(v, KeptAnswer::read),
+                Keyed::new(),
+            )?,
+            run: o.or("run", json::u32, first_run())?,
+            attempts: o.or("attempts", |v| json::list(v, Attempt::read), Vec::new())?,
+            focus: o.or("focus", json::strings, Vec::new())?,
+            seen: o.or("seen", json::key_set, KeySet::new())?,
+            evidence: o.or(
+                "evidence",
+                |v| json::keyed(v, |l| json::list(l, Evidence::read)),
+                Keyed::new(),
+            )?,
+        })
+    }
+
     /// New progress; `option_seed` should be random (the browser glue draws it).
     pub fn new(profile_id: &str, option_seed: u64) -> Progress {
         Progress {
@@ -415,8 +478,7 @@ pub fn decode_progress(raw: &str, profile: &Profile) -> Result<Restored, Progres
     let value: Value =
         serde_json::from_str(raw).map_err(|e| ProgressError::NotJson(e.to_string()))?;
     let value = migrate(value)?;
-    let progress: Progress =
-        Progress::deserialize(&value).map_err(|e| ProgressError::Malformed(e.to_string()))?;
+    let progress = Progress::read(&value).map_err(ProgressError::Malformed)?;
     progress.check_extras().map_err(ProgressError::Malformed)?;
     if progress.profile_id != profile.id {
         return Err(ProgressError::OtherProfile(progress.profile_id));

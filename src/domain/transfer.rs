@@ -10,6 +10,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::json::{self, Object, Refusal};
 use super::problem::{readable, shown};
 use super::profile::Profile;
 use super::progress::{decode_progress, Progress, ProgressError, SetAside};
@@ -27,6 +28,22 @@ struct Export {
     /// For people reading the file; import checks the progress's own profile id.
     role: String,
     progress: Value,
+}
+
+impl Export {
+    fn read(value: &Value) -> Result<Export, Refusal> {
+        let o = Object::new(
+            value,
+            "struct Export",
+            &["format", "version", "role", "progress"],
+        )?;
+        Ok(Export {
+            format: o.required("format", json::string)?,
+            version: o.required("version", json::u64)?,
+            role: o.required("role", json::string)?,
+            progress: o.required("progress", |v| Ok(v.clone()))?,
+        })
+    }
 }
 
 /// The export file's contents for `progress` of `profile`.
@@ -105,7 +122,7 @@ pub fn import_progress(text: &str, profile: &Profile) -> Result<Progress, Import
         Some(_) => {}
         None => return Err(ImportError::Foreign),
     }
-    let export = Export::deserialize(&value).map_err(|_| ImportError::Foreign)?;
+    let export = Export::read(&value).map_err(|_| ImportError::Foreign)?;
     let restored =
         decode_progress(&export.progress.to_string(), profile).map_err(ImportError::Unreadable)?;
     if !restored.set_aside.is_empty() {

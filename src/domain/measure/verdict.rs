@@ -12,6 +12,9 @@
 //! measures it under models harsher than this one and holds it to 5 %.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::domain::json::{self, Object, Refusal};
 
 use super::model::ItemModel;
 use super::posterior::{Posterior, INTERVAL_TAIL};
@@ -32,6 +35,30 @@ pub enum Verdict {
     /// Neither is clear yet; `more` is how many more of the remaining questions would likely
     /// settle it, `None` when even all of them likely would not.
     NotClear { more: Option<usize> },
+}
+
+impl Verdict {
+    /// Reads a verdict as the attempt history stores it (`{"verdict": "below", "gap": 0.5}`).
+    pub fn read(value: &Value) -> Result<Verdict, Refusal> {
+        const GAP: &[&str] = &["gap"];
+        const MORE: &[&str] = &["more"];
+        let (variant, o) = Object::tagged(
+            value,
+            "internally tagged enum Verdict",
+            "verdict",
+            &["meets", "below", "not_clear"],
+            &[None, Some(GAP), Some(MORE)],
+        )?;
+        Ok(match variant {
+            0 => Verdict::Meets,
+            1 => Verdict::Below {
+                gap: o.required("gap", json::f64)?,
+            },
+            _ => Verdict::NotClear {
+                more: o.optional("more", json::usize)?,
+            },
+        })
+    }
 }
 
 impl Verdict {
