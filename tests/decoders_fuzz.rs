@@ -21,7 +21,11 @@
 //! accepted but misbehave (do not read back the same after writing them out, or hold values the
 //! decoder promises to exclude), or that the profile and index parsers, which read JSON by hand
 //! (`domain::json`), read otherwise than serde's derives of the same types: one takes what the
-//! other refuses, or both take it and read different values. The counts are printed, straight to stderr so that they show
+//! other refuses, or both take it and read different values; that progress, practice and the
+//! export are written otherwise than serde's derives write them through serde_json; or, on every
+//! [`JSON_EVERY`]th case, that `domain::json`'s parser reads the text otherwise than serde_json
+//! (another value, or another refusal, line or column) or writes it back otherwise. The counts
+//! are printed, straight to stderr so that they show
 //! without `--nocapture`, as e.g.
 //! `profile parser: 100000 cases, 0 panics, 73412 refusals, 26588 accepted, …`.
 //!
@@ -44,6 +48,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use fitcheck::domain::answer::{Answer, Answers};
 use fitcheck::domain::evidence::Evidence;
+use fitcheck::domain::json;
 use fitcheck::domain::load_profile;
 use fitcheck::domain::measure::Verdict;
 use fitcheck::domain::practice::Practice;
@@ -58,12 +63,16 @@ use fitcheck::domain::transfer::{export_progress, import_progress, EXPORT_VERSIO
 use fitcheck::domain::validate::is_slug;
 use fitcheck::domain::walk::ratings_step_id;
 use fitcheck::domain::Problem;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 /// Cases per decoder that CI runs; `FITCHECK_FUZZ_CASES` may raise it, never lower it.
 const MIN_CASES: usize = 100_000;
 const DEFAULT_SEED: u64 = 0x00F1_7C4E_C4D3_C0DE;
+/// Every how many cases the text is also read by `domain::json` and by serde_json and the two
+/// compared ([`json_compared`]): a quarter, 25000 per decoder, keeps the unoptimised test build
+/// under a minute; every case is still read by both through the decoders' own comparisons.
+const JSON_EVERY: usize = 4;
 /// How many findings of each kind a failure lists.
 const LISTED: usize = 5;
 
@@ -1648,6 +1657,17 @@ fn note(line: &str) {
 /// Runs `cases` inputs from `generate` through `check` and fails on any panic, unreadable
 /// refusal or misbehaving acceptance, after printing the counts.
 fn fuzz(name: &str, mut generate: impl FnMut(&mut Rng) -> Case, check: impl Fn(&Case) -> Checked) {
+    fuzz_writing(name, true, &mut generate, check);
+}
+
+/// [`fuzz`], comparing how `domain::json` writes what it read with serde_json only when `write`
+/// (the profiles and exports are large, and the progress decoder's cases write exports too).
+fn fuzz_writing(
+    name: &str,
+    write: bool,
+    mut generate: impl FnMut(&mut Rng) -> Case,
+    check: impl Fn(&Case) -> Checked,
+) {
     let cases = case_count();
     let seed = base_seed();
     let only = env_number("FITCHECK_FUZZ_ONLY").map(|n| n as usize);
@@ -1659,6 +1679,7 @@ fn fuzz(name: &str, mut generate: impl FnMut(&mut Rng) -> Case, check: impl Fn(&
     let mut misbehaviours = Vec::new();
     let (mut unreadable_count, mut misbehaved_count) = (0usize, 0usize);
     let mut unreadable_kinds = std::collections::BTreeMap::new();
+    let (mut json_read, mut json_refused) = (0usize, 0usize);
     let mut ran = 0usize;
     for number in 0..cases {
         if only.is_some_and(|only| only != number) {
@@ -1684,7 +1705,18 @@ fn fuzz(name: &str, mut generate: impl FnMut(&mut Rng) -> Case, check: impl Fn(&
             input: shorten(&case.text),
             detail,
         };
-        match guarded(|| check(&case)) {
+        let checked = guarded(|| {
+            let mut checked = check(&case);
+            if number % JSON_EVERY == 0 {
+                match json_compared(&case.text, write) {
+                    Ok(true) => json_read += 1,
+                    Ok(false) => json_refused += 1,
+                    Err(found) => checked.misbehaved.push(found),
+                }
+            }
+            checked
+        });
+        match checked {
             Err(panic) => panics.push(finding(panic)),
             Ok(checked) => {
                 if checked.accepted {
@@ -1718,9 +1750,11 @@ fn fuzz(name: &str, mut generate: impl FnMut(&mut Rng) -> Case, check: impl Fn(&
     let sources: Vec<String> = sources.iter().map(|(s, n)| format!("{n} {s}")).collect();
     note(&format!(
         "{name}: {ran} cases, {} panics, {refused} refusals, {accepted} accepted, \
-         {unreadable_count} with an unreadable message, {misbehaved_count} misbehaving \
+         {unreadable_count} with an unreadable message, {misbehaved_count} misbehaving; \
+         as serde_json: {json_read} texts read{}, {json_refused} refused \
          ({:.1} s, seed {seed:#x}; inputs: {})",
         panics.len(),
+        if write { " and written" } else { "" },
         started.elapsed().as_secs_f64(),
         sources.join(", ")
     ));
@@ -1800,8 +1834,9 @@ fn the_profile_parser_never_panics_and_explains_every_refusal() {
             rng.pick(&slicers).slice(rng)
         }
     });
-    fuzz(
+    fuzz_writing(
         "profile parser",
+        false,
         |rng| {
             let (source, text) = match rng.below(100) {
                 0..=9 => arbitrary_bytes(rng),
@@ -2095,6 +2130,7 @@ fn the_progress_decoder_never_panics_and_explains_every_refusal() {
                             "it kept the answer {a:?} to {id:?}, which does not fit"
                         ));
                     }
+                    checked.misbehaved.extend(writers_disagree(profile, p));
                     match decode_progress(&p.encode(), profile) {
                         Ok(again) if again.progress == *p && again.set_aside.is_empty() => {}
                         Ok(again) => checked.misbehaved.push(format!(
@@ -2116,6 +2152,128 @@ fn the_progress_decoder_never_panics_and_explains_every_refusal() {
     );
 }
 
+/// `value` as `domain::json` holds it, converted kind by kind (not through text).
+fn ours_of(value: &Value) -> json::Value {
+    match value {
+        Value::Null => json::Value::Null,
+        Value::Bool(b) => json::Value::Bool(*b),
+        Value::Number(n) => json::Value::Number(match (n.as_u64(), n.as_i64(), n.as_f64()) {
+            (Some(u), _, _) => json::Number::Unsigned(u),
+            (None, Some(i), _) => json::Number::Negative(i),
+            (None, None, f) => json::Number::Float(f.expect("a finite float")),
+        }),
+        Value::String(s) => json::Value::String(s.clone()),
+        Value::Array(items) => json::Value::Array(items.iter().map(ours_of).collect()),
+        Value::Object(map) => {
+            json::Value::Object(map.iter().map(|(k, v)| (k.clone(), ours_of(v))).collect())
+        }
+    }
+}
+
+/// Whether `ours` holds what `reference` holds, kind by kind, floats to the same bits.
+fn same(ours: &json::Value, reference: &Value) -> bool {
+    match (ours, reference) {
+        (json::Value::Null, Value::Null) => true,
+        (json::Value::Bool(a), Value::Bool(b)) => a == b,
+        (json::Value::Number(a), Value::Number(_)) => match ours_of(reference) {
+            json::Value::Number(json::Number::Float(b)) => {
+                matches!(a, json::Number::Float(a) if a.to_bits() == b.to_bits())
+            }
+            json::Value::Number(b) => *a == b,
+            _ => false,
+        },
+        (json::Value::String(a), Value::String(b)) => a == b,
+        (json::Value::Array(a), Value::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(a, b)| same(a, b))
+        }
+        (json::Value::Object(a), Value::Object(b)) => {
+            a.len() == b.len()
+                && a.iter()
+                    .zip(b)
+                    .all(|((ka, a), (kb, b))| ka == kb && same(a, b))
+        }
+        _ => false,
+    }
+}
+
+/// Whether `domain::json` reads `text` as serde_json does: both refuse it with the same message
+/// at the same line and column (`Ok(false)`), or both read it to the same value (floats to the
+/// same bits) and write that value out byte for byte alike, compact and indented (`Ok(true)`).
+fn json_compared(text: &str, write: bool) -> Result<bool, String> {
+    let reference = serde_json::from_str::<Value>(text);
+    match (json::parse(text), reference) {
+        (Err(ours), Err(reference)) if ours.to_string() == reference.to_string() => Ok(false),
+        (Err(ours), Err(reference)) => Err(format!(
+            "json: refused with \"{ours}\", serde_json with \"{reference}\""
+        )),
+        (Ok(_), Err(reference)) => Err(format!(
+            "json: read, where serde_json refuses it ({reference})"
+        )),
+        (Err(ours), Ok(_)) => Err(format!("json: refused ({ours}), where serde_json reads it")),
+        (Ok(ours), Ok(reference)) => {
+            if !same(&ours, &reference) {
+                return Err("json: read to another value than serde_json's".into());
+            }
+            if !write {
+                return Ok(true);
+            }
+            let (written, compact) = (json::to_text(&ours), serde_json::to_string(&reference));
+            let compact = compact.expect("a value is written");
+            if written != compact {
+                return Err(format!(
+                    "json: written as {}, serde_json writes {}",
+                    shorten(&written),
+                    shorten(&compact)
+                ));
+            }
+            let indented = serde_json::to_string_pretty(&reference).expect("a value is written");
+            if json::to_indented_text(&ours) != indented {
+                return Err("json: indented otherwise than serde_json's".into());
+            }
+            Ok(true)
+        }
+    }
+}
+
+/// The export as serde's derive writes the same fields, the reference for `export_progress`.
+#[derive(Serialize)]
+struct ReferenceExport {
+    format: &'static str,
+    version: u64,
+    role: String,
+    progress: Value,
+}
+
+/// Where the writers of progress, practice and the export write otherwise than serde's derives
+/// of the same types through serde_json.
+fn writers_disagree(profile: &Profile, p: &Progress) -> Option<String> {
+    let reference = serde_json::to_string(p).expect("progress serialises");
+    if p.encode() != reference {
+        return Some(format!(
+            "progress: written as {}, serde's derive writes {}",
+            shorten(&p.encode()),
+            shorten(&reference)
+        ));
+    }
+    let practice = Practice {
+        answers: p.answers.clone(),
+    };
+    if practice.encode() != serde_json::to_string(&practice).expect("practice serialises") {
+        return Some("practice: written otherwise than serde's derive writes it".into());
+    }
+    let export = ReferenceExport {
+        format: fitcheck::domain::transfer::EXPORT_FORMAT,
+        version: EXPORT_VERSION,
+        role: format!("{} \u{2014} {}", profile.role.title, profile.role.company),
+        progress: serde_json::to_value(p).expect("progress serialises"),
+    };
+    if export_progress(profile, p) != serde_json::to_string_pretty(&export).expect("it serialises")
+    {
+        return Some("export: written otherwise than serde's derive writes it".into());
+    }
+    None
+}
+
 /// Where the hand readers of saved progress (`Progress::read`, and practice, which reads the
 /// same answers) read a JSON text otherwise than serde's derives of the same types.
 fn progress_disagreement(text: &str) -> Option<String> {
@@ -2129,7 +2287,7 @@ fn progress_disagreement(text: &str) -> Option<String> {
 
 /// Whether `Progress::read` and serde's derive read `value` differently.
 fn readers_disagree(value: &Value) -> Option<String> {
-    let ours = Progress::read(value).ok();
+    let ours = Progress::read(&ours_of(value)).ok();
     let serde = Progress::deserialize(value).ok();
     disagreement(ours, serde).map(|found| format!("progress: {found}"))
 }
@@ -2188,8 +2346,9 @@ fn the_import_never_panics_and_explains_every_refusal() {
         .iter()
         .map(|profile| Pool::new(&mut rng, |rng| valid_export_value(rng, profile)))
         .collect();
-    fuzz(
+    fuzz_writing(
         "progress import",
+        false,
         |rng| progress_like_case(rng, &pools, &dict, &mutate_export, Some("progress")),
         |case| {
             let profile = &world.profiles[case.profile];

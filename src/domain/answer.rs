@@ -2,9 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use serde_json::Value;
-
-use super::json::{self, Object, Refusal};
+use super::json::{self, Object, Refusal, ToJson, Value, Writer};
 use super::keyed::Keyed;
 use super::profile::{Question, QuestionKind, MAX_LEVEL};
 use super::seed::{fnv1a, json_safe, splitmix};
@@ -23,6 +21,24 @@ pub enum Answer {
 
 /// Answers by item id.
 pub type Answers = Keyed<Answer>;
+
+impl ToJson for Answer {
+    fn write(&self, out: &mut Writer) {
+        out.object();
+        match self {
+            Answer::Rating { level } => {
+                out.field("kind", "rating");
+                out.field("level", level);
+            }
+            Answer::Choice { selected } => {
+                out.field("kind", "choice");
+                out.field("selected", selected);
+            }
+            Answer::Skipped => out.field("kind", "skipped"),
+        }
+        out.end_object();
+    }
+}
 
 impl Answer {
     /// Reads an answer as saved progress stores it (`{"kind": "rating", "level": 2}`).

@@ -6,9 +6,8 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-use super::json::{self, Object, Refusal};
+use super::json::{self, Object, Refusal, ToJson, Value, Writer};
 
 /// The most links one requirement takes.
 pub const MAX_PER_REQUIREMENT: usize = 3;
@@ -25,6 +24,17 @@ pub struct Evidence {
     pub url: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+}
+
+impl ToJson for Evidence {
+    fn write(&self, out: &mut Writer) {
+        out.object();
+        out.field("url", &self.url);
+        if !self.note.is_empty() {
+            out.field("note", &self.note);
+        }
+        out.end_object();
+    }
 }
 
 /// Why a link was not taken.

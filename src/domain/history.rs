@@ -7,9 +7,8 @@
 //! candidate was shown (levels to a tenth).
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-use super::json::{self, Object, Refusal};
+use super::json::{self, Object, Refusal, ToJson, Value, Writer};
 
 use super::measure::Verdict;
 use super::progress::Mode;
@@ -35,6 +34,20 @@ pub struct Attempt {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub areas: Vec<String>,
     pub summary: SharedSummary,
+}
+
+impl ToJson for Attempt {
+    fn write(&self, out: &mut Writer) {
+        out.object();
+        out.field("number", &self.number);
+        out.field("date", &self.date);
+        out.field("mode", &self.mode);
+        if !self.areas.is_empty() {
+            out.field("areas", &self.areas);
+        }
+        out.field("summary", &self.summary);
+        out.end_object();
+    }
 }
 
 impl Attempt {

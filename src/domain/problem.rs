@@ -54,7 +54,7 @@ pub fn shown_number(value: f64) -> String {
     } else if value.fract() == 0.0 && value.abs() < 1e15 {
         (value as i64).to_string()
     } else {
-        serde_json::Number::from_f64(value).map_or_else(String::new, |n| n.to_string())
+        super::json::float_text(value)
     }
 }
 

@@ -4,8 +4,8 @@
 //! structural problem it finds (with its location) instead of stopping at the first, and then
 //! through [`crate::domain::validate`] for the rules that types alone cannot express.
 
+use super::json::{Map, SyntaxError, Value};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
 use super::json::{self, Object, Refusal};
 use super::problem::{readable, shown, Problem};
@@ -446,7 +446,7 @@ impl ProfileIndex {
 
 /// Reads the profile index, reporting what is wrong with it.
 pub fn parse_index(text: &str) -> Result<ProfileIndex, Vec<Problem>> {
-    let root: Value = serde_json::from_str(text)
+    let root = json::parse(text)
         .map_err(|e| vec![Problem::new("profiles/index.json", json_error_sentence(&e))])?;
     let index = ProfileIndex::read(&root)
         .map_err(|e| vec![Problem::new("profiles/index.json", readable(&e))])?;
@@ -473,8 +473,8 @@ pub fn parse_index(text: &str) -> Result<ProfileIndex, Vec<Problem>> {
 /// Each top-level list is read element by element, so a wrong type or unknown field in
 /// `questions[3]` and a missing field in `questions[9]` are both reported.
 pub fn parse_profile(text: &str) -> Result<Profile, Vec<Problem>> {
-    let root: Value = serde_json::from_str(text)
-        .map_err(|e| vec![Problem::new("file", json_error_sentence(&e))])?;
+    let root =
+        json::parse(text).map_err(|e| vec![Problem::new("file", json_error_sentence(&e))])?;
     let Value::Object(map) = &root else {
         return Err(vec![Problem::new(
             "file",
@@ -552,7 +552,7 @@ pub fn parse_profile(text: &str) -> Result<Profile, Vec<Problem>> {
 
 impl Profile {
     /// The profile in `map`, whose parts `parse_profile` has checked.
-    fn read(map: &Map<String, Value>) -> Result<Profile, Refusal> {
+    fn read(map: &Map) -> Result<Profile, Refusal> {
         let part = |key: &str| map.get(key).unwrap_or(&Value::Null);
         Ok(Profile {
             schema_version: json::u32(part("schema_version"))?,
@@ -580,7 +580,7 @@ fn check<T>(read: Result<T, Refusal>) -> Result<(), String> {
     read.map(|_| ()).map_err(|e| readable(&e))
 }
 
-fn json_error_sentence(e: &serde_json::Error) -> String {
+fn json_error_sentence(e: &SyntaxError) -> String {
     readable(
         &format!(
             "is not valid JSON: {e} (line {}, column {})",
@@ -605,6 +605,8 @@ fn key_location(key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // The tests build and edit documents with serde_json's value, the reference parser's.
+    use serde_json::Value;
 
     fn minimal() -> Value {
         serde_json::json!({

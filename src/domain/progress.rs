@@ -8,12 +8,11 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::answer::{options_print, Answer, Answers};
 use super::evidence::{self, Evidence, EvidenceError, MAX_PER_REQUIREMENT};
 use super::history::{self, Attempt};
-use super::json::{self, Object, Refusal};
+use super::json::{self, Object, Refusal, ToJson, Value, Writer};
 use super::keyed::{KeySet, Keyed};
 use super::notice::Notice;
 use super::problem::{readable, shown};
@@ -119,6 +118,48 @@ pub struct KeptAnswer {
     pub answer: Answer,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<u64>,
+}
+
+impl ToJson for Mode {
+    fn write(&self, out: &mut Writer) {
+        out.string(match self {
+            Mode::Full => "full",
+            Mode::Quick => "quick",
+        });
+    }
+}
+
+impl ToJson for Progress {
+    fn write(&self, out: &mut Writer) {
+        out.object();
+        out.field("schema_version", &self.schema_version);
+        out.field("profile_id", &self.profile_id);
+        out.field("mode", &self.mode);
+        out.field("answers", &self.answers);
+        out.field("current", &self.current);
+        out.field("finished", &self.finished);
+        out.field("option_seed", &self.option_seed);
+        out.field("continued", &self.continued);
+        out.field("options", &self.options);
+        out.field("kept_aside", &self.kept_aside);
+        out.field("run", &self.run);
+        out.field("attempts", &self.attempts);
+        out.field("focus", &self.focus);
+        out.field("seen", &self.seen);
+        out.field("evidence", &self.evidence);
+        out.end_object();
+    }
+}
+
+impl ToJson for KeptAnswer {
+    fn write(&self, out: &mut Writer) {
+        out.object();
+        out.field("answer", &self.answer);
+        if self.options.is_some() {
+            out.field("options", &self.options);
+        }
+        out.end_object();
+    }
 }
 
 impl KeptAnswer {
@@ -374,7 +415,7 @@ impl Progress {
     }
 
     pub fn encode(&self) -> String {
-        serde_json::to_string(self).expect("progress is plain data and always serialises")
+        json::to_text(self)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -475,8 +516,7 @@ impl Restored {
 
 /// Reads saved progress for `profile`.
 pub fn decode_progress(raw: &str, profile: &Profile) -> Result<Restored, ProgressError> {
-    let value: Value =
-        serde_json::from_str(raw).map_err(|e| ProgressError::NotJson(e.to_string()))?;
+    let value: Value = json::parse(raw).map_err(|e| ProgressError::NotJson(e.to_string()))?;
     let value = migrate(value)?;
     let progress = Progress::read(&value).map_err(ProgressError::Malformed)?;
     progress.check_extras().map_err(ProgressError::Malformed)?;
@@ -503,8 +543,8 @@ fn migrate(mut value: Value) -> Result<Value, ProgressError> {
                 let Value::Object(map) = &mut value else {
                     return Err(ProgressError::Malformed("not an object".into()));
                 };
-                map.insert("mode".into(), Value::from("full"));
-                map.insert("schema_version".into(), Value::from(2));
+                map.insert("mode".into(), Value::String("full".into()));
+                map.insert("schema_version".into(), Value::whole(2));
             }
             // Version 4 keeps answers aside instead of dropping them, and fingerprints the options
             // each question was answered with; reconcile fills those in for the answers there.
@@ -514,7 +554,7 @@ fn migrate(mut value: Value) -> Result<Value, ProgressError> {
                 };
                 map.insert("options".into(), Value::Object(Default::default()));
                 map.insert("kept_aside".into(), Value::Object(Default::default()));
-                map.insert("schema_version".into(), Value::from(4));
+                map.insert("schema_version".into(), Value::whole(4));
             }
             // Version 5 keeps the history of attempts, retakes and evidence links; progress
             // before it is the first attempt, with no history and no links.
@@ -522,24 +562,24 @@ fn migrate(mut value: Value) -> Result<Value, ProgressError> {
                 let Value::Object(map) = &mut value else {
                     return Err(ProgressError::Malformed("not an object".into()));
                 };
-                map.insert("run".into(), Value::from(1));
+                map.insert("run".into(), Value::whole(1));
                 map.insert("attempts".into(), Value::Array(Vec::new()));
                 map.insert("focus".into(), Value::Array(Vec::new()));
                 map.insert("seen".into(), Value::Array(Vec::new()));
                 map.insert("evidence".into(), Value::Object(Default::default()));
-                map.insert("schema_version".into(), Value::from(5));
+                map.insert("schema_version".into(), Value::whole(5));
             }
             // Version 3 shuffles options per candidate. Answers always stored the profile's
             // option indices, so they keep their meaning; the seed is drawn from the saved text
             // itself, so it differs between candidates and stays put once written.
             2 => {
-                let seed = json_safe(fnv1a(value.to_string().as_bytes()));
+                let seed = json_safe(fnv1a(json::to_text(&value).as_bytes()));
                 let Value::Object(map) = &mut value else {
                     return Err(ProgressError::Malformed("not an object".into()));
                 };
-                map.insert("option_seed".into(), Value::from(seed));
+                map.insert("option_seed".into(), Value::whole(seed));
                 map.insert("continued".into(), Value::Array(Vec::new()));
-                map.insert("schema_version".into(), Value::from(3));
+                map.insert("schema_version".into(), Value::whole(3));
             }
             v => {
                 return Err(ProgressError::Malformed(format!(

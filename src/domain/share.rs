@@ -22,9 +22,8 @@ use std::fmt;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-use super::json::{self, Object, Refusal};
+use super::json::{self, Object, Refusal, ToJson, Value, Writer};
 
 use super::evidence::Evidence;
 use super::measure::Verdict;
@@ -54,6 +53,43 @@ pub struct SharedSummary {
     /// in the attempt history.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<SharedEvidence>,
+}
+
+impl ToJson for SharedSummary {
+    fn write(&self, out: &mut Writer) {
+        out.object();
+        out.field("profile_id", &self.profile_id);
+        out.field("readiness", &self.readiness);
+        out.field("readiness_range", &self.readiness_range);
+        out.field("areas", &self.areas);
+        if !self.evidence.is_empty() {
+            out.field("evidence", &self.evidence);
+        }
+        out.end_object();
+    }
+}
+
+impl ToJson for SharedEvidence {
+    fn write(&self, out: &mut Writer) {
+        out.object();
+        out.field("requirement_id", &self.requirement_id);
+        out.field("link", &self.link);
+        out.end_object();
+    }
+}
+
+impl ToJson for SharedArea {
+    fn write(&self, out: &mut Writer) {
+        out.object();
+        out.field("area_id", &self.area_id);
+        out.field("required", &self.required);
+        out.field("level", &self.level);
+        out.field("se", &self.se);
+        out.field("answers", &self.answers);
+        out.field("gap", &self.gap);
+        out.field("verdict", &self.verdict);
+        out.end_object();
+    }
 }
 
 /// One evidence link as a share link carries it.

@@ -7,10 +7,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-
-use super::json::{self, Object, Refusal};
+use super::json::{self, Object, Refusal, ToJson, Value, Writer};
 use super::problem::{readable, shown};
 use super::profile::Profile;
 use super::progress::{decode_progress, Progress, ProgressError, SetAside};
@@ -20,8 +17,7 @@ pub const EXPORT_FORMAT: &str = "fitcheck-progress";
 /// The export document version this build writes and the newest it reads.
 pub const EXPORT_VERSION: u64 = 1;
 
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 struct Export {
     format: String,
     version: u64,
@@ -46,6 +42,17 @@ impl Export {
     }
 }
 
+impl ToJson for Export {
+    fn write(&self, out: &mut Writer) {
+        out.object();
+        out.field("format", &self.format);
+        out.field("version", &self.version);
+        out.field("role", &self.role);
+        out.field("progress", &self.progress);
+        out.end_object();
+    }
+}
+
 /// The export file's contents for `progress` of `profile`.
 pub fn export_progress(profile: &Profile, progress: &Progress) -> String {
     let export = Export {
@@ -53,10 +60,10 @@ pub fn export_progress(profile: &Profile, progress: &Progress) -> String {
         version: EXPORT_VERSION,
         role: format!("{} \u{2014} {}", profile.role.title, profile.role.company),
         // The stored text read back as JSON: progress is written by one serialiser only.
-        progress: serde_json::from_str(&progress.encode())
+        progress: json::parse(&progress.encode())
             .expect("progress is written as JSON and reads back"),
     };
-    serde_json::to_string_pretty(&export).expect("an export is plain data")
+    json::to_indented_text(&export)
 }
 
 /// A suggested file name for the export of `profile`.
@@ -113,7 +120,7 @@ impl std::error::Error for ImportError {
 
 /// Reads an exported file for `profile`, checking all of it; `Ok` only when every part fits.
 pub fn import_progress(text: &str, profile: &Profile) -> Result<Progress, ImportError> {
-    let value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
+    let value = json::parse(text).map_err(|_| ImportError::NotJson)?;
     if value.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT) {
         return Err(ImportError::Foreign);
     }
@@ -123,8 +130,8 @@ pub fn import_progress(text: &str, profile: &Profile) -> Result<Progress, Import
         None => return Err(ImportError::Foreign),
     }
     let export = Export::read(&value).map_err(|_| ImportError::Foreign)?;
-    let restored =
-        decode_progress(&export.progress.to_string(), profile).map_err(ImportError::Unreadable)?;
+    let restored = decode_progress(&json::to_text(&export.progress), profile)
+        .map_err(ImportError::Unreadable)?;
     if !restored.set_aside.is_empty() {
         return Err(ImportError::DoesNotFit(restored.set_aside));
     }
@@ -134,9 +141,11 @@ pub fn import_progress(text: &str, profile: &Profile) -> Result<Progress, Import
 #[cfg(test)]
 mod tests {
     use super::*;
+    // The tests build and edit documents with serde_json's value, the reference parser's.
     use crate::domain::answer::Answer;
     use crate::domain::progress::Mode;
     use crate::domain::testing::sample_profile;
+    use serde_json::Value;
 
     fn some_progress() -> Progress {
         let profile = sample_profile();

@@ -12,9 +12,8 @@
 //! measures it under models harsher than this one and holds it to 5 %.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-use crate::domain::json::{self, Object, Refusal};
+use crate::domain::json::{self, Object, Refusal, ToJson, Value, Writer};
 
 use super::model::ItemModel;
 use super::posterior::{Posterior, INTERVAL_TAIL};
@@ -35,6 +34,24 @@ pub enum Verdict {
     /// Neither is clear yet; `more` is how many more of the remaining questions would likely
     /// settle it, `None` when even all of them likely would not.
     NotClear { more: Option<usize> },
+}
+
+impl ToJson for Verdict {
+    fn write(&self, out: &mut Writer) {
+        out.object();
+        match self {
+            Verdict::Meets => out.field("verdict", "meets"),
+            Verdict::Below { gap } => {
+                out.field("verdict", "below");
+                out.field("gap", gap);
+            }
+            Verdict::NotClear { more } => {
+                out.field("verdict", "not_clear");
+                out.field("more", more);
+            }
+        }
+        out.end_object();
+    }
 }
 
 impl Verdict {
