@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Trunk's post-build hook (Trunk.toml), run in its staging directory: first the stylesheets joined
-// into one file, then the content policy (which adds a file), then the start page drawn into index.html (which runs the app under that
+// into one file and the hand-written scripts without their comments (compact.mjs), then the content policy (which adds a file), then the start page drawn into index.html (which runs the app under that
 // policy), then the service worker (which lists every file). Trunk runs the hooks of one stage
 // side by side, so the order lives here, in one hook.
 import { applyPolicy } from "./csp.mjs";
+import { compactScripts } from "./compact.mjs";
 import { joinStylesheets } from "./stylesheets.mjs";
 import { prerender } from "./prerender.mjs";
 import { writeWorker } from "./service-worker.mjs";
@@ -20,6 +21,7 @@ const release = (process.env.TRUNK_PROFILE ?? "release") === "release";
 const drawStart = release && process.env.FITCHECK_PRERENDER !== "0";
 try {
   if (release) joinStylesheets(dir);
+  if (release) compactScripts(dir);
   if (release) applyPolicy(dir);
   if (drawStart) await prerender(dir);
   writeWorker(dir, release);

@@ -9,6 +9,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { compactScript } from "./compact.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const WORKER = "sw.js";
@@ -47,7 +48,8 @@ self.addEventListener("activate", (event) => event.waitUntil(
 /** Writes `dir`/sw.js for the build in `dir`. */
 export function writeWorker(dir, release = true) {
   const template = fs.readFileSync(path.join(ROOT, "public", WORKER), "utf8");
-  fs.writeFileSync(path.join(dir, WORKER), buildWorker(dir, template, release));
+  const worker = buildWorker(dir, template, release);
+  fs.writeFileSync(path.join(dir, WORKER), release ? compactScript(worker) : worker);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

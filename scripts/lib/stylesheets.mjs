@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Joins the build's stylesheets into one file, `style-<hash>.css`, in their order in index.html,
-// with an integrity hash like Trunk's. style/ keeps one file per part of the app; a first visit
+// without their comments (compact.mjs), with an integrity hash like Trunk's. style/ keeps one file per part of the app; a first visit
 // asks for one. The first frame waits for every stylesheet, and on a host speaking HTTP/1.1
 // (six connections) six stylesheets held the boot script and the program back a round trip.
 // scripts/lib/post-build.mjs runs it after each release build, first.
@@ -8,6 +8,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { baseHref } from "./built-html.mjs";
+import { compactStyles } from "./compact.mjs";
 
 const LINK = /\s*<link rel="stylesheet" href="([^"]+)" integrity="[^"]*"\s*\/?>/g;
 
@@ -19,7 +20,7 @@ export function joinStylesheets(dir) {
   if (links.length === 0) throw new Error("index.html links no stylesheet");
   const base = baseHref(html) ?? "/";
   const local = (href) => path.join(dir, href.startsWith(base) ? href.slice(base.length) : href);
-  const css = links.map(([, href]) => `/* ${path.basename(href)} */\n${fs.readFileSync(local(href), "utf8").trim()}\n`).join("\n");
+  const css = compactStyles(links.map(([, href]) => fs.readFileSync(local(href), "utf8")).join("\n"));
   const name = `style-${crypto.createHash("sha256").update(css).digest("hex").slice(0, 16)}.css`;
   fs.writeFileSync(path.join(dir, name), css);
   for (const [, href] of links) fs.rmSync(local(href));

@@ -16,6 +16,7 @@ import { defaultProfile, storageKey } from "./support/profile.mjs";
 import { answerWithKeys, appRunning, itemInUrl, recordRequests } from "./support/flow.mjs";
 import { DIST_SINGLE, TEST_HOME, singleFile, singleFileAddress } from "./support/single-file.mjs";
 import { writeSingleFiles } from "../../scripts/lib/single-file.mjs";
+import { compactStyles } from "../../scripts/lib/compact.mjs";
 
 const profile = defaultProfile();
 const env = { server: null, browser: null };
@@ -62,10 +63,10 @@ test("the single file holds the app, its styles, its icon and its role, and a po
   const scripts = [...file.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)].map((m) => hash(m[1]));
   const styles = [...file.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => hash(m[1]));
   assert.equal(scripts.length, 2, "boot.js and the start");
-  // Every part of style/ is there (the build joins them into one stylesheet).
+  // Every part of style/ is there (the build joins them into one stylesheet, without comments).
   const inlined = [...file.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join("\n");
   for (const part of fs.readdirSync(path.join(path.dirname(DIST), "style"))) {
-    const rules = fs.readFileSync(path.join(path.dirname(DIST), "style", part), "utf8").trim();
+    const rules = compactStyles(fs.readFileSync(path.join(path.dirname(DIST), "style", part), "utf8"));
     assert.ok(inlined.includes(rules.slice(0, 400)), `style/${part} is in the file`);
   }
   assert.equal(
