@@ -184,6 +184,7 @@ type Parsed<T> = Result<T, SyntaxError>;
 /// Reads `text` as one JSON value, with nothing but whitespace after it.
 pub fn parse(text: &str) -> Parsed<Value> {
     let mut parser = Parser {
+        text,
         bytes: text.as_bytes(),
         at: 0,
         depth: MAX_DEPTH,
@@ -196,6 +197,7 @@ pub fn parse(text: &str) -> Parsed<Value> {
 }
 
 struct Parser<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     /// The next byte to read.
     at: usize,
@@ -355,14 +357,13 @@ impl Parser<'_> {
         let mut text = String::new();
         loop {
             let start = self.at;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.at += 1;
-            }
-            // Only ever split before an ASCII byte, so each piece is whole UTF-8.
-            text.push_str(std::str::from_utf8(&self.bytes[start..self.at]).unwrap_or_default());
+            let rest = &self.bytes[start..];
+            self.at += rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(rest.len());
+            // Only ever cut before an ASCII byte, so each piece is whole UTF-8.
+            text.push_str(self.text.get(start..self.at).unwrap_or_default());
             match self.next() {
                 None => return Err(self.error(EOF_IN_STRING)),
                 Some(b'"') => return Ok(text),
