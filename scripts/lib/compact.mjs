@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Leaves out of the release build what only a reader of the source needs: the comments and the
 // indentation of the hand-written scripts (public/boot.js, public/offline.js, public/sw.js) and
-// of the stylesheets. Every line of code stays on its own line, as written, so nothing is joined
+// of the stylesheets, and the indentation of the role profiles (their JSON written without
+// whitespace; public/profiles/ keeps the files authors edit). Every line of code stays on its own line, as written, so nothing is joined
 // that could read differently. Measured (brotli, quality 11): boot.js 5,185 → 3,659 B,
-// offline.js 1,048 → 658 B, sw.js 1,395 → 816 B, the stylesheet 4,373 → about 3,000 B.
+// offline.js 1,048 → 658 B, sw.js 1,395 → 816 B, the stylesheet 4,373 → about 3,000 B, the
+// default profile 68,230 → about 67,150 B.
 // scripts/lib/post-build.mjs runs it after each release build; the integrity hashes of the
 // scripts it rewrites are written anew.
 import crypto from "node:crypto";
@@ -42,4 +44,20 @@ export function compactScripts(dir) {
     return `<script src="${href}"${rest} integrity="${integrity}">`;
   });
   fs.writeFileSync(file, written);
+}
+
+/** Rewrites each role profile in `dir`/profiles without whitespace. A file that is not JSON is
+ * left as it is, for the app to report where it breaks. */
+export function compactProfiles(dir) {
+  const profiles = path.join(dir, "profiles");
+  for (const name of fs.readdirSync(profiles).filter((n) => n.endsWith(".json"))) {
+    const file = path.join(profiles, name);
+    let value;
+    try {
+      value = JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch {
+      continue;
+    }
+    fs.writeFileSync(file, JSON.stringify(value));
+  }
 }

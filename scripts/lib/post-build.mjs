@@ -4,7 +4,7 @@
 // policy), then the service worker (which lists every file). Trunk runs the hooks of one stage
 // side by side, so the order lives here, in one hook.
 import { applyPolicy } from "./csp.mjs";
-import { compactScripts } from "./compact.mjs";
+import { compactProfiles, compactScripts } from "./compact.mjs";
 import { joinStylesheets } from "./stylesheets.mjs";
 import { prerender } from "./prerender.mjs";
 import { writeWorker } from "./service-worker.mjs";
@@ -22,6 +22,7 @@ const drawStart = release && process.env.FITCHECK_PRERENDER !== "0";
 try {
   if (release) joinStylesheets(dir);
   if (release) compactScripts(dir);
+  if (release) compactProfiles(dir);
   if (release) applyPolicy(dir);
   if (drawStart) await prerender(dir);
   writeWorker(dir, release);
