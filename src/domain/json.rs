@@ -22,7 +22,7 @@
 mod value;
 mod write;
 
-pub use value::{float_text, parse, power_of_ten, Map, Number, SyntaxError, Value};
+pub use value::{float_text, parse, Map, Number, SyntaxError, Value};
 pub use write::{to_indented_text, to_text, ToJson, Writer};
 
 use super::keyed::{KeySet, Keyed};

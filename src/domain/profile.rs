@@ -581,14 +581,12 @@ fn check<T>(read: Result<T, Refusal>) -> Result<(), String> {
 }
 
 fn json_error_sentence(e: &SyntaxError) -> String {
-    readable(
-        &format!(
-            "is not valid JSON: {e} (line {}, column {})",
-            e.line(),
-            e.column()
-        )
-        .replace(&format!(" at line {} column {}", e.line(), e.column()), ""),
-    )
+    readable(&format!(
+        "is not valid JSON: {} (line {}, column {})",
+        e.reason(),
+        e.line(),
+        e.column()
+    ))
 }
 
 /// The location of an unknown top-level field: its name, quoted when it would not read as one

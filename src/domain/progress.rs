@@ -517,6 +517,11 @@ impl Restored {
 /// Reads saved progress for `profile`.
 pub fn decode_progress(raw: &str, profile: &Profile) -> Result<Restored, ProgressError> {
     let value: Value = json::parse(raw).map_err(|e| ProgressError::NotJson(e.to_string()))?;
+    restore(value, profile)
+}
+
+/// Reads progress for `profile` from its JSON value (as saved, or inside an export).
+pub fn restore(value: Value, profile: &Profile) -> Result<Restored, ProgressError> {
     let value = migrate(value)?;
     let progress = Progress::read(&value).map_err(ProgressError::Malformed)?;
     progress.check_extras().map_err(ProgressError::Malformed)?;

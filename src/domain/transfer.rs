@@ -10,7 +10,7 @@ use std::fmt;
 use super::json::{self, Object, Refusal, ToJson, Value, Writer};
 use super::problem::{readable, shown};
 use super::profile::Profile;
-use super::progress::{decode_progress, Progress, ProgressError, SetAside};
+use super::progress::{restore, Progress, ProgressError, SetAside};
 
 /// Names the kind of file, so that any other JSON is recognised as foreign.
 pub const EXPORT_FORMAT: &str = "fitcheck-progress";
@@ -130,8 +130,7 @@ pub fn import_progress(text: &str, profile: &Profile) -> Result<Progress, Import
         None => return Err(ImportError::Foreign),
     }
     let export = Export::read(&value).map_err(|_| ImportError::Foreign)?;
-    let restored = decode_progress(&json::to_text(&export.progress), profile)
-        .map_err(ImportError::Unreadable)?;
+    let restored = restore(export.progress, profile).map_err(ImportError::Unreadable)?;
     if !restored.set_aside.is_empty() {
         return Err(ImportError::DoesNotFit(restored.set_aside));
     }
@@ -141,10 +140,10 @@ pub fn import_progress(text: &str, profile: &Profile) -> Result<Progress, Import
 #[cfg(test)]
 mod tests {
     use super::*;
-    // The tests build and edit documents with serde_json's value, the reference parser's.
     use crate::domain::answer::Answer;
     use crate::domain::progress::Mode;
     use crate::domain::testing::sample_profile;
+    // The tests build and edit documents with serde_json's value, the reference parser's.
     use serde_json::Value;
 
     fn some_progress() -> Progress {

@@ -56,10 +56,6 @@ impl Number {
             Number::Float(f) => f,
         }
     }
-
-    pub fn is_float(self) -> bool {
-        matches!(self, Number::Float(_))
-    }
 }
 
 /// The shortest text that reads back as `f` (`0.1`, `1e-7`, `2.0`), as JSON writes it; empty
@@ -586,7 +582,7 @@ const MAX_POWER: u32 = 308;
 /// literal `1e{power}` is. Up to 1e22 the float is exact; above, five to the power is worked out
 /// as a whole number and its leading 53 bits kept, rounded, which is the table of 309 floats
 /// that parsers usually carry, in a few lines.
-pub fn power_of_ten(power: u32) -> f64 {
+fn power_of_ten(power: u32) -> f64 {
     if power <= 22 {
         return (0..power).fold(1.0, |f, _| f * 10.0);
     }

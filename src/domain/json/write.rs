@@ -3,7 +3,7 @@
 //! them, strings escaped as serde_json escapes them, floats in their shortest form.
 //! `tests/decoders_fuzz.rs` compares the two on every progress it reads.
 
-use super::value::{float_text, Number, Value};
+use super::value::{float_text, Value};
 use crate::domain::keyed::{KeySet, Keyed};
 
 /// JSON text being written.
@@ -238,7 +238,7 @@ impl ToJson for Value {
         match self {
             Value::Null => out.null(),
             Value::Bool(b) => b.write(out),
-            Value::Number(Number::Float(f)) => f.write(out),
+            // A number read is finite, and shows as JSON writes it.
             Value::Number(n) => out.raw(&n.to_string()),
             Value::String(s) => out.string(s),
             Value::Array(items) => items.write(out),
