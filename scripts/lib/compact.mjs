@@ -1,17 +1,16 @@
 #!/usr/bin/env node
 // Leaves out of the release build what only a reader of the source needs: the comments and the
 // indentation of the scripts (public/boot.js, public/offline.js, public/sw.js, and the module
-// wasm-bindgen writes) and of the stylesheets, and the indentation of the role profiles (their JSON written without
-// whitespace; public/profiles/ keeps the files authors edit). Every line of code stays on its own line, as written, so nothing is joined
-// that could read differently. Measured (brotli, quality 11): boot.js 5,185 → 3,659 B,
-// offline.js 1,048 → 658 B, sw.js 1,395 → 816 B, wasm-bindgen's module 7,514 → about 6,770 B, the stylesheet 4,373 → about 3,000 B, the
-// default profile 68,230 → about 67,150 B.
+// wasm-bindgen writes) and of the stylesheets, and the whitespace of the role profiles
+// (public/profiles/ keeps the files authors edit). Every line of code stays on its own line, as
+// written, so nothing is joined that could read differently. Measured (brotli, quality 11):
+// boot.js 5,185 → 3,653 B, offline.js 1,048 → 656 B, sw.js 1,586 → 1,011 B, wasm-bindgen's
+// module 7,514 → 6,776 B, the stylesheet 4,373 → 3,047 B, the default profile 68,230 → 67,153 B.
 // scripts/lib/post-build.mjs runs it after each release build; the integrity hashes of the
 // scripts it rewrites are written anew.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { baseHref } from "./built-html.mjs";
+import { baseHref, integrity, linkedFile } from "./built-html.mjs";
 
 /** `text` (JavaScript) without its whole-line `//` comments, indentation and blank lines. The
  * scripts it is used on hold no template literal or string that spans lines (wasm-bindgen's
@@ -39,10 +38,10 @@ export function compactScripts(dir) {
   const html = fs.readFileSync(file, "utf8");
   const base = baseHref(html) ?? "/";
   const compacted = (whole, start, href) => {
-    const local = path.join(dir, href.startsWith(base) ? href.slice(base.length) : href);
+    const local = linkedFile(dir, base, href);
     const script = compactScript(fs.readFileSync(local, "utf8"));
     fs.writeFileSync(local, script);
-    return `${start} integrity="sha384-${crypto.createHash("sha384").update(script).digest("base64")}">`;
+    return `${start} integrity="${integrity(script)}">`;
   };
   fs.writeFileSync(file, html.replace(SCRIPT, compacted).replace(MODULE, compacted));
 }

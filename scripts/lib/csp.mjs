@@ -12,7 +12,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { baseHref } from "./built-html.mjs";
+import { baseHref, integrity } from "./built-html.mjs";
 
 /** The policy every build runs under, before any inline-script hashes. */
 export const BASE_POLICY = [
@@ -52,7 +52,7 @@ function externaliseLoader(dir, html) {
     const name = `start-${crypto.createHash("sha256").update(source).digest("hex").slice(0, 16)}.js`;
     fs.writeFileSync(path.join(dir, name), source);
     const base = baseHref(html) ?? "/";
-    return `<script type="module" src="${base}${name}" integrity="sha384-${digest("sha384", source)}"></script>`;
+    return `<script type="module" src="${base}${name}" integrity="${integrity(source)}"></script>`;
   });
 }
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Trunk's post-build hook (Trunk.toml), run in its staging directory: first the stylesheets joined
-// into one file and the hand-written scripts without their comments (compact.mjs), then the content policy (which adds a file), then the start page drawn into index.html (which runs the app under that
-// policy), then the service worker (which lists every file). Trunk runs the hooks of one stage
-// side by side, so the order lives here, in one hook.
+// into one file, then the scripts, stylesheet and profiles without what only their readers need
+// (compact.mjs), then the content policy (which adds a file), then the start page drawn into
+// index.html (which runs the app under that policy), then the service worker (which lists every
+// file). Trunk runs the hooks of one stage side by side, so the order lives here, in one hook.
 import { applyPolicy } from "./csp.mjs";
 import { compactProfiles, compactScripts } from "./compact.mjs";
 import { joinStylesheets } from "./stylesheets.mjs";
