@@ -15,17 +15,21 @@ use fitcheck::domain::measure::select::{next_question, QUICK_MAX_PER_AREA};
 use fitcheck::domain::profile::parse_index;
 use fitcheck::domain::scoring::assess;
 
+/// Wall time of one call of `f`, in microseconds.
+fn micros(f: &mut dyn FnMut()) -> f64 {
+    let start = Instant::now();
+    f();
+    start.elapsed().as_secs_f64() * 1e6
+}
+
+fn median(mut times: Vec<f64>) -> f64 {
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
 /// Median wall time of `f` over `runs` runs, in microseconds.
 fn median_us(runs: usize, mut f: impl FnMut()) -> f64 {
-    let mut times: Vec<f64> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed().as_secs_f64() * 1e6
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[runs / 2]
+    median((0..runs).map(|_| micros(&mut f)).collect())
 }
 
 fn main() {
@@ -132,19 +136,10 @@ fn main() {
 
 /// Medians of `a` and `b` in microseconds, timed in turn so that both meet the same load.
 fn alternating(runs: usize, mut a: impl FnMut(), mut b: impl FnMut()) -> (f64, f64) {
-    let time = |f: &mut dyn FnMut()| {
-        let start = Instant::now();
-        f();
-        start.elapsed().as_secs_f64() * 1e6
-    };
     let (mut ta, mut tb) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
     for _ in 0..runs {
-        ta.push(time(&mut a));
-        tb.push(time(&mut b));
+        ta.push(micros(&mut a));
+        tb.push(micros(&mut b));
     }
-    let median = |mut t: Vec<f64>| {
-        t.sort_by(f64::total_cmp);
-        t[runs / 2]
-    };
     (median(ta), median(tb))
 }
