@@ -31,6 +31,18 @@ async function walk(page, rightIn) {
 
 test("a retake asks only the gap areas with new questions, and its results say what changed since the first attempt", async () => {
   const { context, page, problems } = await freshPage(env.browser, { viewport: { width: 390, height: 844 } });
+  // The candidate's option seed (browser::random_seed, from Math.random) decides which of equally
+  // informative questions a quick check asks. With about one seed in twelve (found by pinning
+  // Math.random to seeds 1-12: seed 9), the questions asked leave every area answered right short
+  // of a clear "meets", and this test's premise below fails. The seed is fixed so that the test
+  // checks the retake every time, not the draw.
+  await page.addInitScript(() => {
+    let state = 1;
+    Math.random = () => {
+      state = (state * 16807) % 2147483647;
+      return (state - 1) / 2147483646;
+    };
+  });
   // Wrong in the first area only (below the level asked there), right everywhere else (one area
   // asks little enough for a quick check to say "meets").
   const first = profile.areas[0].id;
