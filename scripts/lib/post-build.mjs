@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// Trunk's post-build hook (Trunk.toml), run in its staging directory: first the stylesheets joined
-// into one file, then the scripts, stylesheet and profiles without what only their readers need
+// Trunk's post-build hook (Trunk.toml), run in its staging directory: first the wasm optimised
+// (wasm.mjs, which edits wasm-bindgen's module), then the stylesheets joined into one file, then
+// the scripts, stylesheet and profiles without what only their readers need
 // (compact.mjs), then the content policy (which adds a file), then the start page drawn into
 // index.html (which runs the app under that policy), then the service worker (which lists every
 // file). Trunk runs the hooks of one stage side by side, so the order lives here, in one hook.
 import { applyPolicy } from "./csp.mjs";
 import { compactProfiles, compactScripts } from "./compact.mjs";
 import { joinStylesheets } from "./stylesheets.mjs";
+import { optimiseWasm } from "./wasm.mjs";
 import { prerender } from "./prerender.mjs";
 import { writeWorker } from "./service-worker.mjs";
 
@@ -21,6 +23,7 @@ if (!dir) {
 const release = (process.env.TRUNK_PROFILE ?? "release") === "release";
 const drawStart = release && process.env.FITCHECK_PRERENDER !== "0";
 try {
+  if (release) optimiseWasm(dir);
   if (release) joinStylesheets(dir);
   if (release) compactScripts(dir);
   if (release) compactProfiles(dir);
