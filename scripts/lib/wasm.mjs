@@ -140,7 +140,7 @@ export function optimiseWasm(dir) {
   const key = crypto
     .createHash("sha256")
     .update(input)
-    .update(JSON.stringify([graph, FEATURES, OPTIMISE, execFileSync(tool("wasm-opt"), ["--version"]).toString()]))
+    .update(JSON.stringify([graph, FEATURES, OPTIMISE, process.env.FITCHECK_KEEP_NAMES ?? "", execFileSync(tool("wasm-opt"), ["--version"]).toString()]))
     .digest("hex");
   const cached = path.join(CACHE, `${key}.wasm`);
   if (fs.existsSync(cached)) {
@@ -171,8 +171,12 @@ function optimise(wasmFile, graph) {
     const kept = path.join(work, "kept.wasm");
     fs.writeFileSync(graphFile, JSON.stringify(graph));
     const run = (name, args) => execFileSync(tool(name), args, { stdio: ["ignore", "ignore", "inherit"] });
-    run("wasm-metadce", [...FEATURES, wasmFile, "--graph-file", graphFile, "-o", kept]);
-    run("wasm-opt", [...FEATURES, kept, ...OPTIMISE, "--strip-debug", "--strip-producers", "-o", wasmFile]);
+    // FITCHECK_KEEP_NAMES=1 keeps the functions' names, for a size profiler (twiggy) to read;
+    // Trunk must keep them too (`data-keep-debug` on index.html's rust link).
+    const keep = process.env.FITCHECK_KEEP_NAMES === "1";
+    run("wasm-metadce", [...FEATURES, wasmFile, "--graph-file", graphFile, ...(keep ? ["-g"] : []), "-o", kept]);
+    const names = keep ? ["-g"] : ["--strip-debug", "--strip-producers"];
+    run("wasm-opt", [...FEATURES, kept, ...OPTIMISE, ...names, "-o", wasmFile]);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

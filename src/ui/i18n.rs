@@ -229,7 +229,9 @@ macro_rules! t {
     ($i18n:expr, $($key:ident).+ $(, $name:ident $(= $value:expr)?)* $(,)?) => {{
         let i18n = $i18n;
         $(let $name = $crate::ui::i18n::value!($name $(, $value)?);)*
-        move || $crate::ui::i18n::td_string!(i18n.get_locale(), $($key).+ $(, $name)*)
+        $crate::ui::follow(move || {
+            $crate::ui::i18n::td_string!(i18n.get_locale(), $($key).+ $(, $name)*)
+        })
     }};
 }
 

@@ -11,6 +11,7 @@ mod session;
 pub mod text;
 
 use leptos::prelude::*;
+use leptos::tachys::reactive_graph::SharedReactiveFunction;
 
 use crate::browser;
 use crate::domain::profile::{parse_index, ProfileIndexEntry};
@@ -23,6 +24,49 @@ use route::{Navigator, Page};
 pub use session::{Imported, Persistence, Session};
 
 use i18n::{td_string, use_i18n, I18n, Locale};
+
+/// A view that follows the signals it reads. Its type names only what it returns, so the
+/// compiled view code is shared by every such view with the same output, rather than repeated
+/// for each closure (what Leptos' `view!` does for a `{move || …}` written inside it, under
+/// `--cfg erase_components`; this is for the closures a component returns or keeps in a variable).
+pub fn follow<T: 'static>(f: impl FnMut() -> T + Send + 'static) -> SharedReactiveFunction<T> {
+    std::sync::Arc::new(std::sync::Mutex::new(f))
+}
+
+/// A view drawn while `when` holds, and drawn anew only when `when` changes: Leptos' `<Show>`,
+/// with its arguments boxed, so that the app has one compiled copy of it rather than one per use.
+pub fn shown(
+    when: impl Fn() -> bool + Send + Sync + 'static,
+    view: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> SharedReactiveFunction<Option<AnyView>> {
+    shown_boxed(Box::new(when), Box::new(view), None)
+}
+
+/// [`shown`], with `otherwise` drawn while `when` does not hold.
+pub fn shown_or(
+    when: impl Fn() -> bool + Send + Sync + 'static,
+    view: impl Fn() -> AnyView + Send + Sync + 'static,
+    otherwise: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> SharedReactiveFunction<Option<AnyView>> {
+    shown_boxed(Box::new(when), Box::new(view), Some(Box::new(otherwise)))
+}
+
+type ViewOf = Box<dyn Fn() -> AnyView + Send + Sync>;
+
+fn shown_boxed(
+    when: Box<dyn Fn() -> bool + Send + Sync>,
+    view: ViewOf,
+    otherwise: Option<ViewOf>,
+) -> SharedReactiveFunction<Option<AnyView>> {
+    let when = Memo::new(move |_| when());
+    follow(move || {
+        if when.get() {
+            Some(view())
+        } else {
+            otherwise.as_ref().map(|draw| draw())
+        }
+    })
+}
 
 /// A fixed text of the chosen language, following the language as it changes. Every text of
 /// the interface shown this way is the same kind of view (a function of the language), so the
@@ -100,7 +144,7 @@ fn Start() -> impl IntoView {
         browser::announce_ready();
     });
 
-    move || {
+    follow(move || {
         let state = state.get();
         // The drawn start page leaves in the same task as the app's own page arrives: one paint.
         if !matches!(state, Load::Loading) {
@@ -128,7 +172,7 @@ fn Start() -> impl IntoView {
                 view! { <Pages /> }.into_any()
             }
         }
-    }
+    })
 }
 
 /// The page the address names. A page stays while only its item changes (the next question),
@@ -138,7 +182,7 @@ fn Pages() -> impl IntoView {
     provide_context(components::FocusHeading(RwSignal::new(0)));
     let route = Navigator::provide().route;
     let page = Memo::new(move |_| route.with(|r| r.page));
-    move || match page.get() {
+    follow(move || match page.get() {
         Page::Welcome => view! { <WelcomePage /> }.into_any(),
         Page::Item => view! { <ItemPage /> }.into_any(),
         Page::Results => view! { <ResultsPage /> }.into_any(),
@@ -147,7 +191,7 @@ fn Pages() -> impl IntoView {
         Page::Practice => view! { <PracticePage /> }.into_any(),
         Page::Shared => view! { <SharedPage /> }.into_any(),
         Page::NotFound => view! { <NotFound /> }.into_any(),
-    }
+    })
 }
 
 /// The event the crash-page browser test dispatches on `window` to force a panic.

@@ -133,6 +133,7 @@ test("start over asks first, then gives an empty run", async () => {
   const { context, page, problems } = await freshPage(env.browser);
   await page.goto(env.server.url);
   await page.locator("#start").click();
+  await page.waitForURL(/\/check\//);
   for (let i = 0; i < 3; i++) await answerWithKeys(page, true);
   await page.goto(env.server.url);
   await page.locator("#start-over").click();

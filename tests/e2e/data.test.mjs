@@ -19,6 +19,7 @@ const saved = async (page) => JSON.parse((await storage(page))[storageKey(profil
 async function answerSome(page, n, right = true) {
   await page.goto(env.server.url);
   await page.locator("#start").click();
+  await page.waitForURL(/\/check\//);
   for (let i = 0; i < n; i++) await answerWithKeys(page, profile, i % 2 === 0 ? right : !right);
 }
 

@@ -4,8 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::report::AreaRow;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
-use crate::ui::text;
-use crate::ui::tr;
+use crate::ui::{follow, text, tr};
 
 /// One area's row of the results table, the same on the results page and the shared page; the
 /// self-rating column only where the candidate's own answers are at hand.
@@ -59,10 +58,10 @@ pub fn AreasTable(
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let label = move || match of {
+    let label = follow(move || match of {
         TableOf::Own => t_string!(i18n, results.table_label),
         TableOf::Shared => t_string!(i18n, shared.table_label),
-    };
+    });
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=label>
             <table class="areas-table" id=id>

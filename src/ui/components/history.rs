@@ -8,9 +8,7 @@ use crate::domain::report::AreaRow;
 use crate::ui::components::AreaGlance;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::route::use_navigate;
-use crate::ui::text;
-use crate::ui::tr;
-use crate::ui::Session;
+use crate::ui::{follow, text, tr, Session};
 
 /// What changed since the attempt before these answers; nothing before a second attempt.
 #[component]
@@ -18,7 +16,7 @@ pub fn SinceLastTime(#[prop(into)] since_then: Signal<Option<SinceThen>>) -> imp
     let session = expect_context::<Session>();
     let i18n = use_i18n();
     let profile = session.profile();
-    move || {
+    follow(move || {
         let since = since_then.get()?;
         let locale = i18n.get_locale();
         let date = since.date.clone();
@@ -41,7 +39,7 @@ pub fn SinceLastTime(#[prop(into)] since_then: Signal<Option<SinceThen>>) -> imp
                 <ul class="changes">{lines}</ul>
             </section>
         })
-    }
+    })
 }
 
 /// The attempts kept, newest first, each with its kind, readiness and per-area verdicts.
@@ -50,7 +48,7 @@ pub fn AttemptList(#[prop(into)] attempts: Signal<Vec<Attempt>>) -> impl IntoVie
     let session = expect_context::<Session>();
     let i18n = use_i18n();
     let profile = session.profile();
-    move || {
+    follow(move || {
         let attempts = attempts.get();
         if attempts.is_empty() {
             return None;
@@ -100,7 +98,7 @@ pub fn AttemptList(#[prop(into)] attempts: Signal<Vec<Attempt>>) -> impl IntoVie
                 <ol class="attempts" reversed>{items}</ol>
             </details>
         })
-    }
+    })
 }
 
 /// "Retake my gaps": offered once the check is finished and some areas are below or not clear.
@@ -109,7 +107,7 @@ pub fn RetakeGaps(#[prop(into)] areas: Signal<Vec<String>>) -> impl IntoView {
     let session = expect_context::<Session>();
     let i18n = use_i18n();
     let navigate = use_navigate();
-    move || {
+    follow(move || {
         let areas = areas.get();
         if areas.is_empty() {
             return None;
@@ -133,5 +131,5 @@ pub fn RetakeGaps(#[prop(into)] areas: Signal<Vec<String>>) -> impl IntoView {
                 </button>
             </section>
         })
-    }
+    })
 }

@@ -9,9 +9,7 @@ use crate::domain::share::SharedSummary;
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::markdown::markdown_summary;
-use crate::ui::text;
-use crate::ui::tr;
-use crate::ui::Session;
+use crate::ui::{text, tr, Session};
 
 /// Download, print and share the results.
 #[component]

@@ -4,9 +4,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::ui::i18n::{td_string, use_i18n};
-use crate::ui::text;
-use crate::ui::tr;
-use crate::ui::Session;
+use crate::ui::{shown, text, tr, Session};
 
 /// Storage messages for the candidate, each dismissable.
 #[component]
@@ -15,7 +13,7 @@ pub fn Notices() -> impl IntoView {
     let i18n = use_i18n();
     let notices = session.notices;
     view! {
-        <Show when=move || session.out_of_date()>
+        {shown(move || session.out_of_date(), move || view! {
             <div class="notices out-of-date" role="alert" id="out-of-date">
                 <p class="stale-notice">
                     <span>{tr(i18n, |l| td_string!(l, notice.out_of_date))}</span>
@@ -24,8 +22,8 @@ pub fn Notices() -> impl IntoView {
                     </button>
                 </p>
             </div>
-        </Show>
-        <Show when=move || notices.with(|n| !n.is_empty())>
+        }.into_any())}
+        {shown(move || notices.with(|n| !n.is_empty()), move || view! {
             <div class="notices" role="alert">
                 {move || {
                     notices
@@ -52,6 +50,6 @@ pub fn Notices() -> impl IntoView {
                         .collect_view()
                 }}
             </div>
-        </Show>
+        }.into_any())}
     }
 }

@@ -6,9 +6,7 @@ use crate::browser;
 use crate::domain::transfer::{export_file_name, export_progress, import_progress};
 use crate::ui::components::*;
 use crate::ui::i18n::{td_string, use_i18n};
-use crate::ui::text;
-use crate::ui::tr;
-use crate::ui::{Persistence, Session};
+use crate::ui::{follow, text, tr, Persistence, Session};
 
 /// Whether the browser keeps the saved answers, and what that means for the candidate. A single
 /// file's answers are kept for that file, which matters more than any promise of the browser's.
@@ -17,20 +15,20 @@ pub fn StorageStatus() -> impl IntoView {
     let session = expect_context::<Session>();
     let i18n = use_i18n();
     let single_file = matches!(browser::edition(), browser::Edition::SingleFile { .. });
-    let sentence = move || {
+    let sentence = follow(move || {
         let locale = i18n.get_locale();
         let available = browser::storage_available().is_ok();
         if single_file && available {
             return td_string!(locale, single_file.storage).to_string();
         }
         text::storage_status(locale, available, session.persistence.get())
-    };
-    let state = move || match session.persistence.get() {
+    });
+    let state = follow(move || match session.persistence.get() {
         Persistence::Granted => "granted",
         Persistence::NotGranted => "not-granted",
         Persistence::Unsupported => "unsupported",
         Persistence::Unknown => "unknown",
-    };
+    });
     view! { <p class="storage-status" id="storage-status" data-persistence=state>{sentence}</p> }
 }
 

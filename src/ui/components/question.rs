@@ -6,8 +6,7 @@ use crate::domain::answer::shown_order;
 use crate::domain::profile::{Question, QuestionKind};
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
-use crate::ui::tr;
-use crate::ui::Session;
+use crate::ui::{tr, Session};
 
 #[component]
 pub fn QuestionView(question: Question, prompt: NodeRef<leptos::html::H1>) -> impl IntoView {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::domain::answer::shown_order;
 use crate::domain::review::ReviewEntry;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
-use crate::ui::{tr, Session};
+use crate::ui::{follow, tr, Session};
 
 /// One question: its prompt (and code), every option in the order the candidate saw them, each
 /// marked as their choice and as the right answer, with its own explanation.
@@ -24,7 +24,7 @@ pub fn ReviewItem(entry: ReviewEntry) -> impl IntoView {
         .map(|index| {
             let option = question.options[index].clone();
             let chosen = entry.chosen.contains(&index);
-            let marks = move || {
+            let marks = follow(move || {
                 let mut marks = Vec::new();
                 if chosen {
                     marks.push(t_string!(i18n, review.your_choice).to_string());
@@ -33,7 +33,7 @@ pub fn ReviewItem(entry: ReviewEntry) -> impl IntoView {
                     marks.push(t_string!(i18n, review.right).to_string());
                 }
                 marks.join(" \u{b7} ")
-            };
+            });
             view! {
                 <li
                     class="review-option"

@@ -6,9 +6,7 @@ use crate::domain::answer::Answer;
 use crate::domain::profile::SelfRating;
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
-use crate::ui::text;
-use crate::ui::tr;
-use crate::ui::Session;
+use crate::ui::{follow, text, tr, Session};
 
 /// All self-ratings of an area on one screen: per rating a group of five levels, named, with
 /// what the chosen level means for that rating shown beneath it.
@@ -73,10 +71,13 @@ pub fn RatingGroup(rating: SelfRating) -> impl IntoView {
         })
         .collect_view();
     let anchors = rating.anchors.clone();
-    let meaning = move || match chosen().and_then(|l| anchors.get(usize::from(l)).cloned()) {
-        Some(anchor) => view! { <span lang=language.clone()>{anchor}</span> }.into_any(),
-        None => tr(i18n, |l| td_string!(l, ratings.not_rated)).into_any(),
-    };
+    let meaning =
+        follow(
+            move || match chosen().and_then(|l| anchors.get(usize::from(l)).cloned()) {
+                Some(anchor) => view! { <span lang=language.clone()>{anchor}</span> }.into_any(),
+                None => tr(i18n, |l| td_string!(l, ratings.not_rated)).into_any(),
+            },
+        );
     view! {
         <fieldset class="rating" data-rating=rating.id.clone() aria-describedby=meaning_id.clone()>
             <legend lang=rating_language>{rating.prompt.clone()}</legend>

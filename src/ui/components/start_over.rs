@@ -5,8 +5,7 @@ use leptos::prelude::*;
 use crate::ui::components::FocusHeading;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::route::use_navigate;
-use crate::ui::tr;
-use crate::ui::Session;
+use crate::ui::{shown_or, tr, Session};
 
 /// "Start over" with a confirmation step: deleting answers is never one click away.
 #[component]
@@ -35,14 +34,9 @@ pub fn StartOver() -> impl IntoView {
         navigate("/");
     };
     view! {
-        <Show
-            when=move || asking.get()
-            fallback=move || view! {
-                <button class="secondary" id="start-over" on:click=move |_| asking.set(true)>
-                    {tr(i18n, |l| td_string!(l, start_over.button))}
-                </button>
-            }
-        >
+        {shown_or(
+            move || asking.get(),
+            move || view! {
             <div
                 class="confirm"
                 role="alertdialog"
@@ -65,6 +59,12 @@ pub fn StartOver() -> impl IntoView {
                     {tr(i18n, |l| td_string!(l, start_over.cancel))}
                 </button>
             </div>
-        </Show>
+            }.into_any(),
+            move || view! {
+                <button class="secondary" id="start-over" on:click=move |_| asking.set(true)>
+                    {tr(i18n, |l| td_string!(l, start_over.button))}
+                </button>
+            }.into_any(),
+        )}
     }
 }

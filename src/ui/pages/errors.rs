@@ -7,8 +7,7 @@ use crate::domain::profile::ProfileIndexEntry;
 use crate::ui::components::PageHeading;
 use crate::ui::i18n::{t, td_string, use_i18n, I18n, Locale, Tagged};
 use crate::ui::route::A;
-use crate::ui::tr;
-use crate::ui::{text, LoadFailure};
+use crate::ui::{follow, text, tr, LoadFailure};
 
 /// Shown when the role profile cannot be used; lists every problem found.
 #[component]
@@ -63,10 +62,10 @@ fn in_code<S: IntoView + 'static>(text: Tagged<S>) -> impl IntoView {
 
 /// A text with a link to the start page (its `<a>…</a>`), following the language.
 pub fn linked_to_start(i18n: I18n, text: fn(Locale) -> Tagged<&'static str>) -> impl IntoView {
-    move || {
+    follow(move || {
         let text = text(i18n.get_locale());
         view! { {text.before}<A href="/">{text.inside}</A>{text.after} }
-    }
+    })
 }
 
 /// The link named a role this site does not have: list the ones it has.

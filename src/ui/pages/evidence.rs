@@ -7,8 +7,7 @@ use crate::domain::evidence::{Evidence, MAX_NOTE_CHARS};
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::route::A;
-use crate::ui::text;
-use crate::ui::{tr, Session};
+use crate::ui::{follow, text, tr, Session};
 
 #[component]
 pub fn EvidencePage() -> impl IntoView {
@@ -78,7 +77,7 @@ pub fn EvidencePage() -> impl IntoView {
 
     let list = {
         let profile = profile.clone();
-        move || {
+        follow(move || {
             let groups = session.evidence();
             if groups.is_empty() {
                 return view! { <p id="evidence-none">{tr(i18n, |l| td_string!(l, evidence.none))}</p> }
@@ -89,7 +88,7 @@ pub fn EvidencePage() -> impl IntoView {
                 outcome.set(None);
             });
             view! { <EvidenceList groups lang=profile.language.clone() on_remove /> }.into_any()
-        }
+        })
     };
 
     view! {

@@ -7,6 +7,8 @@
 
 use leptos::ev;
 use leptos::prelude::*;
+
+use crate::ui::{follow, tr, Session};
 use wasm_bindgen::JsCast;
 
 use super::linked_to_start;
@@ -17,8 +19,6 @@ use crate::domain::walk::ratings_step_area;
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::route::{use_item, use_navigate};
-use crate::ui::tr;
-use crate::ui::Session;
 
 #[component]
 pub fn ItemPage() -> impl IntoView {
@@ -234,7 +234,7 @@ pub fn ItemPage() -> impl IntoView {
         }
     };
 
-    move || {
+    follow(move || {
         if !found.get() {
             return view! {
                 <main class="page">
@@ -296,7 +296,7 @@ pub fn ItemPage() -> impl IntoView {
             </main>
         }
         .into_any()
-    }
+    })
 }
 
 /// What the candidate is asked to do before going on.

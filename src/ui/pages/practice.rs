@@ -12,7 +12,7 @@ use crate::domain::review::ReviewEntry;
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::route::{use_item, A};
-use crate::ui::{tr, Session};
+use crate::ui::{follow, shown, tr, Session};
 
 #[component]
 pub fn PracticePage() -> impl IntoView {
@@ -40,7 +40,7 @@ pub fn PracticePage() -> impl IntoView {
         }
     });
 
-    move || {
+    follow(move || {
         let id = item_id.get();
         let profile = session.profile();
         let Some(question) = profile.question(&id).cloned() else {
@@ -151,22 +151,28 @@ pub fn PracticePage() -> impl IntoView {
                 <p class="hint" role="status" aria-live="polite">
                     {move || hint.get().then(|| tr(i18n, |l| td_string!(l, practice.choose_first)))}
                 </p>
-                <Show when=move || !checked.get()>
-                    <button class="primary" id="practice-check" on:click=check.clone()>
-                        {tr(i18n, |l| td_string!(l, practice.check))}
-                    </button>
-                </Show>
+                {shown(move || !checked.get(), {
+                    let check = check.clone();
+                    move || view! {
+                        <button class="primary" id="practice-check" on:click=check.clone()>
+                            {tr(i18n, |l| td_string!(l, practice.check))}
+                        </button>
+                    }.into_any()
+                })}
                 // Focus moves here once the answer is checked, so the feedback is read next.
                 <div class="practice-feedback" tabindex="-1" node_ref=feedback_box>{feedback.clone()}</div>
-                <Show when=move || checked.get()>
-                    <A href=next_href.clone() attr:class="button primary" attr:id="practice-next">
-                        {tr(i18n, |l| td_string!(l, practice.next))}
-                    </A>
-                </Show>
+                {shown(move || checked.get(), {
+                    let next_href = next_href.clone();
+                    move || view! {
+                        <A href=next_href.clone() attr:class="button primary" attr:id="practice-next">
+                            {tr(i18n, |l| td_string!(l, practice.next))}
+                        </A>
+                    }.into_any()
+                })}
                 <p class="muted">{tr(i18n, |l| td_string!(l, practice.note))}</p>
                 <p><A href="/">{tr(i18n, |l| td_string!(l, practice.start))}</A></p>
             </main>
         }
         .into_any()
-    }
+    })
 }

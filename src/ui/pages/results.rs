@@ -12,9 +12,7 @@ use crate::domain::share::SharedSummary;
 use crate::ui::components::*;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::route::A;
-use crate::ui::text;
-use crate::ui::tr;
-use crate::ui::Session;
+use crate::ui::{follow, shown, text, tr, Session};
 
 #[component]
 pub fn ResultsPage() -> impl IntoView {
@@ -54,7 +52,7 @@ pub fn ResultsPage() -> impl IntoView {
     });
     let evidence = {
         let profile = profile.clone();
-        move || {
+        follow(move || {
             let groups = session.evidence();
             if groups.is_empty() {
                 return None;
@@ -69,11 +67,11 @@ pub fn ResultsPage() -> impl IntoView {
                     <p><A href="/evidence" attr:id="edit-evidence">{tr(i18n, |l| td_string!(l, evidence.edit))}</A></p>
                 </details>
             })
-        }
+        })
     };
     let has_evidence = move || session.progress.with(|p| !p.evidence.is_empty());
 
-    let readiness = move || {
+    let readiness = follow(move || {
         match assessment.read().readiness {
         Some(r) => {
             let figure = move || {
@@ -83,10 +81,10 @@ pub fn ResultsPage() -> impl IntoView {
                     </span>
                 }
             };
-            let sentence = move || {
+            let sentence = follow(move || {
                 let sentence = td_string!(i18n.get_locale(), results.readiness);
                 view! { {sentence.before}{figure()}{sentence.after} }
-            };
+            });
             view! { <p class="readiness">{sentence}</p> }.into_any()
         }
         None if assessment.read().guessing.is_some() => view! {
@@ -98,20 +96,20 @@ pub fn ResultsPage() -> impl IntoView {
         }
         .into_any(),
     }
-    };
+    });
 
-    let rows = move || {
+    let rows = follow(move || {
         assessment
             .read()
             .areas
             .iter()
             .map(|area| view! { <AreaRowView row=AreaRow::from_result(area) self_rating=true /> })
             .collect_view()
-    };
+    });
 
     let plan = {
         let profile = profile.clone();
-        move || {
+        follow(move || {
             let steps = assessment.read().plan.steps.clone();
             if steps.is_empty() {
                 return ().into_any();
@@ -121,7 +119,7 @@ pub fn ResultsPage() -> impl IntoView {
                 .map(|gap| view! { <PlanStep gap profile=profile.clone() /> })
                 .collect_view();
             view! { <ol class="plan" id="plan">{items}</ol> }.into_any()
-        }
+        })
     };
 
     // A print shows the folded detail too (the browser's own print command included).
@@ -132,7 +130,7 @@ pub fn ResultsPage() -> impl IntoView {
     // What to learn first: the plan's top three, or that there is nothing to learn.
     let top_steps = {
         let profile = profile.clone();
-        move || {
+        follow(move || {
             let steps: Vec<_> = assessment
                 .read()
                 .plan
@@ -154,10 +152,10 @@ pub fn ResultsPage() -> impl IntoView {
                 </section>
             }
             .into_any()
-        }
+        })
     };
 
-    let guessing = move || {
+    let guessing = follow(move || {
         assessment.read().guessing.map(|sign| {
             view! {
                 <p class="notice guessing" id="guessing-notice" role="status">
@@ -165,7 +163,7 @@ pub fn ResultsPage() -> impl IntoView {
                 </p>
             }
         })
-    };
+    });
 
     // After a quick check, the areas whose verdict is not clear yet can be continued.
     let navigate = crate::ui::route::use_navigate();
@@ -179,7 +177,7 @@ pub fn ResultsPage() -> impl IntoView {
             .map(|a| a.area_id.clone())
             .collect()
     };
-    let continue_unclear = move || {
+    let continue_unclear = follow(move || {
         let areas = unclear();
         (session.mode() == Mode::Quick && !areas.is_empty()).then(|| {
             let navigate = navigate.clone();
@@ -202,7 +200,7 @@ pub fn ResultsPage() -> impl IntoView {
                 </section>
             }
         })
-    };
+    });
 
     view! {
         <main class="page results">
@@ -252,9 +250,9 @@ pub fn ResultsPage() -> impl IntoView {
             <KeepResults assessment />
             <div class="actions no-print">
                 <A href="/review" attr:class="button secondary" attr:id="review-answers">{tr(i18n, |l| td_string!(l, results.review))}</A>
-                <Show when=move || !has_evidence()>
+                {shown(move || !has_evidence(), move || view! {
                     <A href="/evidence" attr:class="button secondary" attr:id="add-evidence">{tr(i18n, |l| td_string!(l, evidence.add_first))}</A>
-                </Show>
+                }.into_any())}
                 <A href="/" attr:class="button secondary">{tr(i18n, |l| td_string!(l, results.start_page))}</A>
                 <StartOver />
             </div>

@@ -7,7 +7,7 @@ use crate::domain::review::review;
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::route::A;
-use crate::ui::{tr, Session};
+use crate::ui::{follow, tr, Session};
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
@@ -20,7 +20,7 @@ pub fn ReviewPage() -> impl IntoView {
             .progress
             .with(|p| review(&profile, &p.answers, only_missed.get()))
     });
-    let list = move || {
+    let list = follow(move || {
         let shown = entries.get();
         if shown.is_empty() {
             return view! { <p id="review-empty">{tr(i18n, |l| td_string!(l, review.empty))}</p> }
@@ -31,7 +31,7 @@ pub fn ReviewPage() -> impl IntoView {
             .map(|entry| view! { <ReviewItem entry /> })
             .collect_view();
         view! { <ol class="review" id="review">{items}</ol> }.into_any()
-    };
+    });
     view! {
         <main class="page review-page">
             <PageHeading>{tr(i18n, |l| td_string!(l, review.title))}</PageHeading>

@@ -8,9 +8,7 @@ use crate::domain::share::SharedSummary;
 use crate::ui::components::*;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::route::A;
-use crate::ui::text;
-use crate::ui::tr;
-use crate::ui::Session;
+use crate::ui::{follow, text, tr, Session};
 
 /// A results summary someone shared: read-only, from the link alone.
 #[component]
@@ -54,7 +52,7 @@ pub fn SharedPage() -> impl IntoView {
                 .into_iter()
                 .map(|row| view! { <AreaRowView row self_rating=false /> })
                 .collect_view();
-            let readiness = move || {
+            let readiness = follow(move || {
                 let locale = i18n.get_locale();
                 match (summary.readiness, summary.readiness_range) {
                     (Some(_), Some((low, high))) if low != high => t_string!(
@@ -70,7 +68,7 @@ pub fn SharedPage() -> impl IntoView {
                     ),
                     (None, _) => t_string!(i18n, shared.readiness_none).to_string(),
                 }
-            };
+            });
             view! {
                 <p class="eyebrow">{tr(i18n, |l| td_string!(l, shared.eyebrow))}</p>
                 <PageHeading lang=profile.language.clone()>{profile.role.title.clone()}</PageHeading>

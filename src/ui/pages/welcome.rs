@@ -7,9 +7,7 @@ use crate::domain::walk::{quick_limit, Walk};
 use crate::ui::components::*;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::route::{use_navigate, A};
-use crate::ui::text;
-use crate::ui::tr;
-use crate::ui::Session;
+use crate::ui::{follow, shown_or, text, tr, Session};
 
 #[component]
 pub fn WelcomePage() -> impl IntoView {
@@ -55,7 +53,7 @@ pub fn WelcomePage() -> impl IntoView {
     // the interface's.
     let questions_language = {
         let language = language.clone();
-        move || {
+        follow(move || {
             let locale = i18n.get_locale();
             let same = language.split('-').next() == Some(locale.as_str());
             (!same).then(|| {
@@ -66,7 +64,7 @@ pub fn WelcomePage() -> impl IntoView {
                     </p>
                 }
             })
-        }
+        })
     };
 
     let areas = profile
@@ -84,7 +82,7 @@ pub fn WelcomePage() -> impl IntoView {
                 .filter(|r| r.area == area.id)
                 .count();
             let quick = quick_limit(questions, false);
-            let counts = move || {
+            let counts = follow(move || {
                 t_string!(
                     i18n,
                     welcome.area_counts,
@@ -92,7 +90,7 @@ pub fn WelcomePage() -> impl IntoView {
                     questions = t_string!(i18n, welcome.questions, count = questions),
                     quick = t_string!(i18n, welcome.quick_questions, count = quick)
                 )
-            };
+            });
             view! {
                 <li>
                     <span lang=language.clone()>
@@ -119,20 +117,9 @@ pub fn WelcomePage() -> impl IntoView {
             // On a phone the role, the time each check takes and the start are the first screen;
             // what the check covers follows.
             <div class="actions">
-                <Show
-                    when=started
-                    fallback=move || {
-                        let (full, quick) = (begin.clone(), begin_quick.clone());
-                        view! {
-                            <button class="primary" id="start" on:click=move |_| full(Mode::Full)>
-                                {t!(i18n, welcome.start_full, minutes)}
-                            </button>
-                            <button class="secondary" id="start-quick" on:click=move |_| quick(Mode::Quick)>
-                                {t!(i18n, welcome.start_quick, minutes = quick_minutes)}
-                            </button>
-                        }
-                    }
-                >
+                {shown_or(
+                    started,
+                    move || view! {
                     <A href=resume_href attr:class="button primary" attr:id="continue">
                         {move || {
                             let c = progress.get();
@@ -146,7 +133,19 @@ pub fn WelcomePage() -> impl IntoView {
                         {tr(i18n, |l| td_string!(l, welcome.see_results))}
                     </A>
                     <StartOver />
-                </Show>
+                    }.into_any(),
+                    move || {
+                        let (full, quick) = (begin.clone(), begin_quick.clone());
+                        view! {
+                            <button class="primary" id="start" on:click=move |_| full(Mode::Full)>
+                                {t!(i18n, welcome.start_full, minutes)}
+                            </button>
+                            <button class="secondary" id="start-quick" on:click=move |_| quick(Mode::Quick)>
+                                {t!(i18n, welcome.start_quick, minutes = quick_minutes)}
+                            </button>
+                        }.into_any()
+                    },
+                )}
             </div>
             <p class="muted">{t!(i18n, welcome.source, source = role.source.clone())}</p>
             <p lang=language.clone()>{role.summary.clone()}</p>
