@@ -308,7 +308,7 @@ fn learning_plan(
     let steps = crate::domain::highest_first(steps, |(_, gap)| gap.priority);
     // Each missed question once, under the most important requirement it evidences (the first
     // step that lists it); a requirement whose questions all sit higher up keeps its line.
-    let mut listed = std::collections::HashSet::new();
+    let mut listed = crate::domain::keyed::KeySet::new();
     let steps = steps
         .into_iter()
         .map(|(_, mut gap)| {
