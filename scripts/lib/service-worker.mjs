@@ -49,7 +49,7 @@ self.addEventListener("activate", (event) => event.waitUntil(
 export function writeWorker(dir, release = true) {
   const template = fs.readFileSync(path.join(ROOT, "public", WORKER), "utf8");
   const worker = buildWorker(dir, template, release);
-  fs.writeFileSync(path.join(dir, WORKER), release ? compactScript(worker) : worker);
+  fs.writeFileSync(path.join(dir, WORKER), release ? compactScript(worker, { target: "es2020" }) : worker);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

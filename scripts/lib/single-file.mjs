@@ -83,7 +83,8 @@ function startScript(build, loader) {
   if (!glueAddress || !programAddress) throw new Error("Trunk's start script names no glue or no .wasm file");
   const glue = build.text(glueAddress);
   if (/^\s*import\b/m.test(glue)) throw new Error("the wasm-bindgen glue imports other files (snippets); they are not inlined");
-  const init = (glue.match(/export default (\w+);/) ?? glue.match(/export\s*\{[^}]*?\b(\w+) as default\b/))?.[1];
+  // A minified module names it with `$` and letters: `export{$ as default,…}`.
+  const init = (glue.match(/export default ([\w$]+);/) ?? glue.match(/export\s*\{(?:[^}]*?,)?\s*([\w$]+) as default\b/))?.[1];
   if (!init) throw new Error("the wasm-bindgen glue has no default export to start it with");
   const program = fs.readFileSync(build.file(programAddress)).toString("base64");
   const start = `

@@ -98,9 +98,11 @@ export function withoutClasses(glue, names) {
   return text;
 }
 
-/** The exports of the wasm that `glue` calls or reads (`wasm.<name>`). */
-export function calledExports(glue) {
-  return new Set([...glue.matchAll(/\bwasm\.(\w+)/g)].map((m) => m[1]));
+/** The exports of the wasm that `glue` calls or reads: `<exports>.<name>`, where `exports` is the
+ * name the module gives the instance's exports (`wasm`, until compact.mjs minifies it). */
+export function calledExports(glue, exports = "wasm") {
+  const name = exports.replace(/\$/g, "\\$");
+  return new Set([...glue.matchAll(new RegExp(`(?<![\\w$.])${name}\\.(\\w+)`, "g"))].map((m) => m[1]));
 }
 
 const LINK = /(<link rel="preload"[^>]* href="([^"]+_bg\.wasm)"[^>]*) integrity="[^"]*"/;
