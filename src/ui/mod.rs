@@ -33,6 +33,22 @@ pub fn follow<T: 'static>(f: impl FnMut() -> T + Send + 'static) -> SharedReacti
     std::sync::Arc::new(std::sync::Mutex::new(f))
 }
 
+/// Lists of views, each view erased (`AnyView`): every list of the app shares one compiled list
+/// view, rather than one per kind of element listed.
+pub trait CollectAny {
+    fn collect_any(self) -> Vec<AnyView>;
+}
+
+impl<I> CollectAny for I
+where
+    I: Iterator,
+    I::Item: IntoAny,
+{
+    fn collect_any(self) -> Vec<AnyView> {
+        self.map(IntoAny::into_any).collect()
+    }
+}
+
 /// A view drawn while `when` holds, and drawn anew only when `when` changes: Leptos' `<Show>`,
 /// with its arguments boxed, so that the app has one compiled copy of it rather than one per use.
 pub fn shown(

@@ -29,7 +29,7 @@ pub fn AreaRowView(row: AreaRow, self_rating: bool) -> impl IntoView {
                         {move || calibration.map(|c| format!(" \u{2014} {}", text::calibration(locale(), c)))}
                     </span>
                 </td>
-            })}
+            }.into_any())}
             <td
                 class="verdict"
                 data-verdict=row.verdict_kind()
@@ -70,7 +70,7 @@ pub fn AreasTable(
                         <th scope="col">{tr(i18n, |l| td_string!(l, table.area))}</th>
                         <th scope="col">{tr(i18n, |l| td_string!(l, table.asked))}</th>
                         <th scope="col">{tr(i18n, |l| td_string!(l, table.shown))}</th>
-                        {(of == TableOf::Own).then(|| view! { <th scope="col">{tr(i18n, |l| td_string!(l, table.self_rating))}</th> })}
+                        {(of == TableOf::Own).then(|| view! { <th scope="col">{tr(i18n, |l| td_string!(l, table.self_rating))}</th> }.into_any())}
                         <th scope="col">{tr(i18n, |l| td_string!(l, table.verdict))}</th>
                         <th scope="col">{tr(i18n, |l| td_string!(l, table.answered))}</th>
                     </tr>

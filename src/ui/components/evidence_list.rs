@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::CollectAny;
+
 use crate::domain::report::EvidenceGroup;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::tr;
@@ -52,7 +54,7 @@ pub fn EvidenceList(
                         </li>
                     }
                 })
-                .collect_view();
+                .collect_any();
             view! {
                 <li data-requirement=group.requirement_id.clone()>
                     <span class="evidence-requirement" lang=lang.clone()>{group.requirement}</span>
@@ -60,6 +62,6 @@ pub fn EvidenceList(
                 </li>
             }
         })
-        .collect_view();
+        .collect_any();
     view! { <ul class="evidence">{items}</ul> }
 }

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::CollectAny;
+
 use crate::domain::profile::Profile;
 use crate::domain::report::AreaRow;
 use crate::domain::scoring::Gap;
@@ -39,7 +41,7 @@ pub fn AreaGlance(rows: Vec<AreaRow>, #[prop(optional)] id: Option<&'static str>
                 </li>
             }
         })
-        .collect_view();
+        .collect_any();
     view! { <ul class="area-glance" id=id>{lines}</ul> }
 }
 
@@ -63,6 +65,6 @@ pub fn TopSteps(steps: Vec<Gap>, profile: std::sync::Arc<Profile>) -> impl IntoV
                 </li>
             }
         })
-        .collect_view();
+        .collect_any();
     view! { <ol class="top-steps" id="top-steps">{items}</ol> }
 }

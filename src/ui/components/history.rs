@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::CollectAny;
+
 use crate::domain::history::{Attempt, SinceThen};
 use crate::domain::report::AreaRow;
 use crate::ui::components::AreaGlance;
@@ -29,13 +31,13 @@ pub fn SinceLastTime(#[prop(into)] since_then: Signal<Option<SinceThen>>) -> imp
                 .map(|c| {
                     view! { <li data-area=c.area_id.clone() data-after=c.after.kind()>{text::change(locale, &profile, c)}</li> }
                 })
-                .collect_view()
+                .collect_any()
                 .into_any()
         };
         Some(view! {
             <section aria-labelledby="since-heading" class="since no-print" id="since">
                 <h2 id="since-heading">{t_string!(i18n, history.since_heading, date)}</h2>
-                {text::since_readiness(locale, &since).map(|line| view! { <p>{line}</p> })}
+                {text::since_readiness(locale, &since).map(|line| view! { <p>{line}</p> }.into_any())}
                 <ul class="changes">{lines}</ul>
             </section>
         })
@@ -89,7 +91,7 @@ pub fn AttemptList(#[prop(into)] attempts: Signal<Vec<Attempt>>) -> impl IntoVie
                     </li>
                 }
             })
-            .collect_view();
+            .collect_any();
         Some(view! {
             <details class="fold no-print" id="fold-attempts">
                 <summary>

@@ -61,11 +61,11 @@ pub fn KeepResults(#[prop(into)] assessment: Signal<Assessment>) -> impl IntoVie
                 <button class="secondary" id="print" on:click=print>{tr(i18n, |l| td_string!(l, keep.print))}</button>
                 {shareable.then(|| view! {
                     <button class="secondary" id="share" on:click=share>{tr(i18n, |l| td_string!(l, keep.share))}</button>
-                })}
+                }.into_any())}
             </div>
             {(!shareable).then(|| view! {
                 <p class="muted" id="no-share-link">{tr(i18n, |l| td_string!(l, single_file.no_share_link))}</p>
-            })}
+            }.into_any())}
             <OutcomeMessage outcome id="keep-outcome" />
             {move || link.get().map(|(href, left_out)| view! {
                 <div class="share-link">
@@ -81,9 +81,9 @@ pub fn KeepResults(#[prop(into)] assessment: Signal<Assessment>) -> impl IntoVie
                         <p class="muted" id="share-left-out">
                             {move || t_string!(i18n, evidence.left_out, count = left_out)}
                         </p>
-                    })}
+                    }.into_any())}
                 </div>
-            })}
+            }.into_any())}
         </section>
     }
 }

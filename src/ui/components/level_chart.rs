@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::CollectAny;
+
 use crate::domain::scoring::AreaResult;
 use crate::ui::i18n::{td_string, use_i18n};
 use crate::ui::tr;
@@ -32,7 +34,7 @@ pub fn LevelChart(areas: Vec<AreaResult>) -> impl IntoView {
                 <text class="chart-axis" x=gx y=14 text-anchor="middle">{l}</text>
             }
         })
-        .collect_view();
+        .collect_any();
     let rows = areas
         .iter()
         .enumerate()
@@ -58,7 +60,7 @@ pub fn LevelChart(areas: Vec<AreaResult>) -> impl IntoView {
                 {rating}
             }
         })
-        .collect_view();
+        .collect_any();
     view! {
         <figure class="chart">
             <svg

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::CollectAny;
+
 use crate::browser;
 use crate::ui::i18n::{td_string, use_i18n};
 use crate::ui::{shown, text, tr, Session};
@@ -47,7 +49,7 @@ pub fn Notices() -> impl IntoView {
                                 </p>
                             }
                         })
-                        .collect_view()
+                        .collect_any()
                 }}
             </div>
         }.into_any())}

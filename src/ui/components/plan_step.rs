@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::CollectAny;
+
 use crate::domain::answer::Answer;
 use crate::domain::profile::Profile;
 use crate::domain::scoring::Gap;
@@ -23,7 +25,7 @@ pub fn PlanStep(gap: Gap, profile: std::sync::Arc<Profile>) -> impl IntoView {
                 .references
                 .iter()
                 .map(|r| view! { <li><a href=r.url.clone() rel="noopener noreferrer" target="_blank">{r.title.clone()}</a></li> })
-                .collect_view();
+                .collect_any();
             let correct = q
                 .options
                 .iter()
@@ -45,11 +47,11 @@ pub fn PlanStep(gap: Gap, profile: std::sync::Arc<Profile>) -> impl IntoView {
                             view! {
                                 <li lang=language.clone()>
                                     <span class="chosen-text">{o.text.clone()}</span>
-                                    {o.explanation.clone().map(|e| view! { <span class="muted">" \u{2014} " {e}</span> })}
+                                    {o.explanation.clone().map(|e| view! { <span class="muted">" \u{2014} " {e}</span> }.into_any())}
                                 </li>
                             }
                         })
-                        .collect_view();
+                        .collect_any();
                     view! {
                         <p class="chosen-answer">
                             <strong>{tr(i18n, |l| td_string!(l, plan.your_answer))}</strong>
@@ -73,7 +75,7 @@ pub fn PlanStep(gap: Gap, profile: std::sync::Arc<Profile>) -> impl IntoView {
                 </li>
             }
         })
-        .collect_view();
+        .collect_any();
     view! {
         <li class="plan-step" data-requirement=gap.requirement_id.clone()>
             <p>

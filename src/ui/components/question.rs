@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::CollectAny;
+
 use crate::domain::answer::shown_order;
 use crate::domain::profile::{Question, QuestionKind};
 use crate::ui::components::*;
@@ -44,7 +46,7 @@ pub fn QuestionView(question: Question, prompt: NodeRef<leptos::html::H1>) -> im
                 </label>
             }
         })
-        .collect_view();
+        .collect_any();
     let code = question.code.clone().map(|code| {
         let named = code.language.clone();
         view! {

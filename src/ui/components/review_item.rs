@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::CollectAny;
+
 use crate::domain::answer::shown_order;
 use crate::domain::review::ReviewEntry;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
@@ -45,11 +47,11 @@ pub fn ReviewItem(entry: ReviewEntry) -> impl IntoView {
                     <span class="review-marks">{marks}</span>
                     {option.explanation.clone().map(|e| view! {
                         <span class="review-explanation muted" lang=language.clone()>{e}</span>
-                    })}
+                    }.into_any())}
                 </li>
             }
         })
-        .collect_view();
+        .collect_any();
     let code = question.code.clone().map(|code| {
         view! { <pre class="code" tabindex="0"><code>{code.source}</code></pre> }
     });
@@ -57,7 +59,7 @@ pub fn ReviewItem(entry: ReviewEntry) -> impl IntoView {
         <li class="review-item" data-question=entry.question_id.clone() data-missed=entry.missed.to_string()>
             <p class="review-prompt" lang=language.clone()><strong>{question.prompt.clone()}</strong></p>
             {code}
-            {entry.skipped.then(|| view! { <p class="muted">{tr(i18n, |l| td_string!(l, review.skipped))}</p> })}
+            {entry.skipped.then(|| view! { <p class="muted">{tr(i18n, |l| td_string!(l, review.skipped))}</p> }.into_any())}
             <ul class="review-options">{options}</ul>
             <p class="muted" lang=language.clone()>{question.explanation.clone()}</p>
         </li>

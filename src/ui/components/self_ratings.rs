@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::CollectAny;
+
 use crate::domain::answer::Answer;
 use crate::domain::profile::SelfRating;
 use crate::ui::components::*;
@@ -20,7 +22,7 @@ pub fn SelfRatingsView(
     let groups = ratings
         .into_iter()
         .map(|rating| view! { <RatingGroup rating /> })
-        .collect_view();
+        .collect_any();
     view! {
         <section class="item self-rating" aria-labelledby=PROMPT_ID>
             <p class="item-kind">{tr(i18n, |l| td_string!(l, ratings.kind))}</p>
@@ -69,7 +71,7 @@ pub fn RatingGroup(rating: SelfRating) -> impl IntoView {
                 </label>
             }
         })
-        .collect_view();
+        .collect_any();
     let anchors = rating.anchors.clone();
     let meaning =
         follow(

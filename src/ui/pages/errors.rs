@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::CollectAny;
+
 use crate::domain::profile::ProfileIndexEntry;
 use crate::ui::components::PageHeading;
 use crate::ui::i18n::{t, td_string, use_i18n, I18n, Locale, Tagged};
@@ -24,7 +26,7 @@ pub fn ErrorPage(file: String, failure: LoadFailure) -> impl IntoView {
     let listed = problems
         .iter()
         .map(|p| view! { <li><code lang="en">{p.to_string()}</code></li> })
-        .collect_view();
+        .collect_any();
     let downloaded = download.map(|error| {
         view! { <li><code>{move || text::browser_error(i18n.get_locale(), &error)}</code></li> }
     });
@@ -85,7 +87,7 @@ pub fn UnknownRole(requested: String, roles: Vec<ProfileIndexEntry>) -> impl Int
                             " \u{b7} " {r.company}
                         </li>
                     })
-                    .collect_view()}
+                    .collect_any()}
             </ul>
         </main>
     }

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::CollectAny;
+
 use crate::domain::evidence::{Evidence, MAX_NOTE_CHARS};
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
@@ -31,10 +33,10 @@ pub fn EvidencePage() -> impl IntoView {
                 .iter()
                 .filter(|r| r.area == area.id)
                 .map(|r| view! { <option value=r.id.clone() lang=lang.clone()>{r.text.clone()}</option> })
-                .collect_view();
+                .collect_any();
             view! { <optgroup label=area.title.clone() lang=lang.clone()>{requirements}</optgroup> }
         })
-        .collect_view();
+        .collect_any();
 
     let add = {
         let profile = profile.clone();

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::CollectAny;
+
 use crate::browser;
 use crate::domain::answer::{credit, pick_option, shown_order, Answer};
 use crate::domain::practice::{next_question, practice_key, record, Practice};
@@ -87,7 +89,7 @@ pub fn PracticePage() -> impl IntoView {
                     </label>
                 }
             })
-            .collect_view();
+            .collect_any();
         let check = {
             let (id, key) = (id.clone(), key.clone());
             move |_| {
@@ -149,7 +151,7 @@ pub fn PracticePage() -> impl IntoView {
                     {options}
                 </fieldset>
                 <p class="hint" role="status" aria-live="polite">
-                    {move || hint.get().then(|| tr(i18n, |l| td_string!(l, practice.choose_first)))}
+                    {move || hint.get().then(|| tr(i18n, |l| td_string!(l, practice.choose_first)).into_any())}
                 </p>
                 {shown(move || !checked.get(), {
                     let check = check.clone();

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::CollectAny;
+
 use crate::domain::history::gap_areas;
 use crate::domain::measure::MIN_ANSWERS;
 use crate::domain::progress::Mode;
@@ -104,7 +106,7 @@ pub fn ResultsPage() -> impl IntoView {
             .areas
             .iter()
             .map(|area| view! { <AreaRowView row=AreaRow::from_result(area) self_rating=true /> })
-            .collect_view()
+            .collect_any()
     });
 
     let plan = {
@@ -117,7 +119,7 @@ pub fn ResultsPage() -> impl IntoView {
             let items = steps
                 .into_iter()
                 .map(|gap| view! { <PlanStep gap profile=profile.clone() /> })
-                .collect_view();
+                .collect_any();
             view! { <ol class="plan" id="plan">{items}</ol> }.into_any()
         })
     };

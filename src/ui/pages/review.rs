@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::CollectAny;
+
 use crate::domain::review::review;
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
@@ -29,7 +31,7 @@ pub fn ReviewPage() -> impl IntoView {
         let items = shown
             .into_iter()
             .map(|entry| view! { <ReviewItem entry /> })
-            .collect_view();
+            .collect_any();
         view! { <ol class="review" id="review">{items}</ol> }.into_any()
     });
     view! {

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::CollectAny;
+
 use crate::browser;
 use crate::domain::report::{evidence_groups, AreaRow};
 use crate::domain::share::SharedSummary;
@@ -51,7 +53,7 @@ pub fn SharedPage() -> impl IntoView {
             let rows = AreaRow::from_shared(&profile, &summary)
                 .into_iter()
                 .map(|row| view! { <AreaRowView row self_rating=false /> })
-                .collect_view();
+                .collect_any();
             let readiness = follow(move || {
                 let locale = i18n.get_locale();
                 match (summary.readiness, summary.readiness_range) {

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::CollectAny;
+
 use crate::domain::progress::Mode;
 use crate::domain::walk::{quick_limit, Walk};
 use crate::ui::components::*;
@@ -102,7 +104,7 @@ pub fn WelcomePage() -> impl IntoView {
                 </li>
             }
         })
-        .collect_view();
+        .collect_any();
 
     view! {
         <main class="page welcome">
