@@ -3,11 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::ui::CollectAny;
-
 use crate::domain::report::EvidenceGroup;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
-use crate::ui::tr;
+use crate::ui::{tr, CollectAny};
 
 /// The links of each requirement; with `on_remove`, each has a button that removes it.
 #[component]

@@ -3,13 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::ui::CollectAny;
-
 use crate::domain::profile::Profile;
 use crate::domain::report::AreaRow;
 use crate::domain::scoring::Gap;
 use crate::ui::i18n::{t_string, use_i18n};
-use crate::ui::{follow, text};
+use crate::ui::{follow, text, CollectAny};
 
 /// One line per area: its title, its verdict in a word, and the level shown against the level
 /// asked.

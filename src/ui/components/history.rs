@@ -3,14 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::ui::CollectAny;
-
 use crate::domain::history::{Attempt, SinceThen};
 use crate::domain::report::AreaRow;
 use crate::ui::components::AreaGlance;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::route::use_navigate;
-use crate::ui::{follow, text, tr, Session};
+use crate::ui::{follow, text, tr, CollectAny, Session};
 
 /// What changed since the attempt before these answers; nothing before a second attempt.
 #[component]

@@ -2,11 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::ui::CollectAny;
-
 use crate::domain::scoring::AreaResult;
 use crate::ui::i18n::{td_string, use_i18n};
-use crate::ui::tr;
+use crate::ui::{tr, CollectAny};
 
 /// Asked against shown level per area, drawn as SVG: a bar for the estimate with whiskers for
 /// its 95 % range, a tick for the level asked, a ring for the self-rating. The table

@@ -2,11 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::ui::CollectAny;
-
 use crate::browser;
 use crate::ui::i18n::{td_string, use_i18n};
-use crate::ui::{shown, text, tr, Session};
+use crate::ui::{shown, text, tr, CollectAny, Session};
 
 /// Storage messages for the candidate, each dismissable.
 #[component]

@@ -21,21 +21,17 @@ pub fn PageHeading(
     children: Children,
     #[prop(optional, into)] lang: Option<String>,
 ) -> impl IntoView {
-    let heading = NodeRef::<leptos::html::H1>::new();
     let requests = use_context::<FocusHeading>();
     Effect::new(move |opened: Option<()>| {
         if let Some(FocusHeading(n)) = requests {
             n.track();
         }
-        if let Some(h1) = heading.get() {
-            // A page opens at its top; a request may come with the page scrolled.
-            match opened {
-                None => crate::browser::focus_in_place(&h1),
-                Some(()) => {
-                    let _ = h1.focus();
-                }
-            }
-        }
+        // The heading is on the page by the time an effect runs (it stays while the page does).
+        // A page opens at its top; a request may come with the page scrolled.
+        crate::browser::focus_id(HEADING_ID, opened.is_none());
     });
-    view! { <h1 class="page-heading" tabindex="-1" node_ref=heading lang=lang>{children()}</h1> }
+    view! { <h1 class="page-heading" id=HEADING_ID tabindex="-1" lang=lang>{children()}</h1> }
 }
+
+/// The page's `h1`, which takes focus (one on each page).
+const HEADING_ID: &str = "page-heading";

@@ -2,13 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::ui::CollectAny;
-
 use crate::domain::answer::Answer;
 use crate::domain::profile::Profile;
 use crate::domain::scoring::Gap;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
-use crate::ui::{text, tr, Session};
+use crate::ui::{text, tr, CollectAny, Session};
 
 #[component]
 pub fn PlanStep(gap: Gap, profile: std::sync::Arc<Profile>) -> impl IntoView {

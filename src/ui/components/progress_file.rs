@@ -50,14 +50,10 @@ pub fn ProgressFile() -> impl IntoView {
                 .map_err(|e| text::as_sentence(&text::browser_error(locale, &e))),
         ));
     };
-    let chooser = NodeRef::<leptos::html::Input>::new();
     let import = move |_| {
         leptos::task::spawn_local(async move {
-            let Some(input) = chooser.get_untracked() else {
-                return;
-            };
             let locale = i18n.get_locale_untracked();
-            let checked = browser::read_chosen_file(&input)
+            let checked = browser::read_chosen_file(CHOOSER_ID)
                 .await
                 .map_err(|e| text::browser_error(locale, &e))
                 .and_then(|text| {
@@ -83,16 +79,18 @@ pub fn ProgressFile() -> impl IntoView {
                 <button class="secondary" id="export" on:click=export>{tr(i18n, |l| td_string!(l, file.save))}</button>
                 <input
                     type="file"
-                    id="import-file"
-                    node_ref=chooser
+                    id=CHOOSER_ID
                     class="visually-hidden"
                     accept="application/json,.json"
                     on:change=import
                 />
-                <label class="button secondary file-button" for="import-file">{tr(i18n, |l| td_string!(l, file.open))}</label>
+                <label class="button secondary file-button" for=CHOOSER_ID>{tr(i18n, |l| td_string!(l, file.open))}</label>
             </div>
             <OutcomeMessage outcome id="transfer-outcome" />
             <StorageStatus />
         </section>
     }
 }
+
+/// The file input that opens a progress file.
+const CHOOSER_ID: &str = "import-file";

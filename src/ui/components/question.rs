@@ -2,16 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::ui::CollectAny;
-
 use crate::domain::answer::shown_order;
 use crate::domain::profile::{Question, QuestionKind};
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
-use crate::ui::{tr, Session};
+use crate::ui::{tr, CollectAny, Session};
 
 #[component]
-pub fn QuestionView(question: Question, prompt: NodeRef<leptos::html::H1>) -> impl IntoView {
+pub fn QuestionView(question: Question) -> impl IntoView {
     let session = expect_context::<Session>();
     let i18n = use_i18n();
     let language = session.profile().language.clone();
@@ -64,7 +62,7 @@ pub fn QuestionView(question: Question, prompt: NodeRef<leptos::html::H1>) -> im
             <p class="item-kind">
                 {if multiple { tr(i18n, |l| td_string!(l, question.kind_multiple)).into_any() } else { tr(i18n, |l| td_string!(l, question.kind_single)).into_any() }}
             </p>
-            <h1 id=PROMPT_ID tabindex="-1" node_ref=prompt lang=language.clone()>{question.prompt.clone()}</h1>
+            <h1 id=PROMPT_ID tabindex="-1" lang=language.clone()>{question.prompt.clone()}</h1>
             {code}
             <fieldset>
                 <legend class="visually-hidden">

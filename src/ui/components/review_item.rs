@@ -3,12 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::ui::CollectAny;
-
 use crate::domain::answer::shown_order;
 use crate::domain::review::ReviewEntry;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
-use crate::ui::{follow, tr, Session};
+use crate::ui::{follow, tr, CollectAny, Session};
 
 /// One question: its prompt (and code), every option in the order the candidate saw them, each
 /// marked as their choice and as the right answer, with its own explanation.

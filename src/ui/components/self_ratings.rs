@@ -2,22 +2,16 @@
 
 use leptos::prelude::*;
 
-use crate::ui::CollectAny;
-
 use crate::domain::answer::Answer;
 use crate::domain::profile::SelfRating;
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
-use crate::ui::{follow, text, tr, Session};
+use crate::ui::{follow, text, tr, CollectAny, Session};
 
 /// All self-ratings of an area on one screen: per rating a group of five levels, named, with
 /// what the chosen level means for that rating shown beneath it.
 #[component]
-pub fn SelfRatingsView(
-    area: String,
-    ratings: Vec<SelfRating>,
-    prompt: NodeRef<leptos::html::H1>,
-) -> impl IntoView {
+pub fn SelfRatingsView(area: String, ratings: Vec<SelfRating>) -> impl IntoView {
     let i18n = use_i18n();
     let groups = ratings
         .into_iter()
@@ -26,7 +20,7 @@ pub fn SelfRatingsView(
     view! {
         <section class="item self-rating" aria-labelledby=PROMPT_ID>
             <p class="item-kind">{tr(i18n, |l| td_string!(l, ratings.kind))}</p>
-            <h1 id=PROMPT_ID tabindex="-1" node_ref=prompt>
+            <h1 id=PROMPT_ID tabindex="-1">
                 {move || t_string!(i18n, ratings.title, area)}
             </h1>
             <p class="muted rating-legend">{tr(i18n, |l| td_string!(l, ratings.legend))}</p>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::browser;
 use crate::ui::components::FocusHeading;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::route::use_navigate;
@@ -15,14 +16,6 @@ pub fn StartOver() -> impl IntoView {
     let navigate = use_navigate();
     let asking = RwSignal::new(false);
     let answered = move || session.progress.with(|p| p.answers.len());
-    // A button added after load does not take `autofocus`; move focus to the safe choice once
-    // it is there.
-    let cancel = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move || {
-        if let (true, Some(button)) = (asking.get(), cancel.get()) {
-            let _ = button.focus();
-        }
-    });
     let heading = use_context::<FocusHeading>();
     let confirm = move |_| {
         session.restart();
@@ -52,8 +45,7 @@ pub fn StartOver() -> impl IntoView {
                 </button>
                 <button
                     class="secondary"
-                    id="cancel-start-over"
-                    node_ref=cancel
+                    id=CANCEL_ID
                     on:click=move |_| asking.set(false)
                 >
                     {tr(i18n, |l| td_string!(l, start_over.cancel))}
@@ -61,10 +53,18 @@ pub fn StartOver() -> impl IntoView {
             </div>
             }.into_any(),
             move || view! {
-                <button class="secondary" id="start-over" on:click=move |_| asking.set(true)>
+                <button class="secondary" id="start-over" on:click=move |_| {
+                    asking.set(true);
+                    // A button added after load does not take `autofocus`: focus moves to the
+                    // safe choice once it is there.
+                    browser::focus_after_render(CANCEL_ID, false);
+                }>
                     {tr(i18n, |l| td_string!(l, start_over.button))}
                 </button>
             }.into_any(),
         )}
     }
 }
+
+/// The confirmation's safe choice, which takes focus.
+const CANCEL_ID: &str = "cancel-start-over";

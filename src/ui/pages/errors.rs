@@ -3,13 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::ui::CollectAny;
-
 use crate::domain::profile::ProfileIndexEntry;
 use crate::ui::components::PageHeading;
 use crate::ui::i18n::{t, td_string, use_i18n, I18n, Locale, Tagged};
 use crate::ui::route::A;
-use crate::ui::{follow, text, tr, LoadFailure};
+use crate::ui::{follow, text, tr, CollectAny, LoadFailure};
 
 /// Shown when the role profile cannot be used; lists every problem found.
 #[component]

@@ -3,13 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::ui::CollectAny;
-
+use crate::browser;
 use crate::domain::evidence::{Evidence, MAX_NOTE_CHARS};
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::route::A;
-use crate::ui::{follow, text, tr, Session};
+use crate::ui::{follow, text, tr, CollectAny, Session};
 
 #[component]
 pub fn EvidencePage() -> impl IntoView {
@@ -17,9 +16,6 @@ pub fn EvidencePage() -> impl IntoView {
     let i18n = use_i18n();
     let profile = session.profile();
     let lang = profile.language.clone();
-    let requirement = NodeRef::<leptos::html::Select>::new();
-    let url = NodeRef::<leptos::html::Input>::new();
-    let note = NodeRef::<leptos::html::Input>::new();
     // The message after "Add link": which field it is about goes with an error.
     let outcome: Outcome = RwSignal::new(None);
     let url_invalid = RwSignal::new(false);
@@ -42,19 +38,17 @@ pub fn EvidencePage() -> impl IntoView {
         let profile = profile.clone();
         move |event: leptos::ev::SubmitEvent| {
             event.prevent_default();
-            let (Some(requirement), Some(url), Some(note)) =
-                (requirement.get(), url.get(), note.get())
-            else {
-                return;
-            };
             let locale = i18n.get_locale_untracked();
-            let requirement_id = requirement.value();
-            let added = Evidence::new(&url.value(), &note.value())
-                .and_then(|link| session.add_evidence(&requirement_id, link));
+            let requirement_id = browser::field_value(REQUIREMENT_ID);
+            let added = Evidence::new(
+                &browser::field_value(URL_ID),
+                &browser::field_value(NOTE_ID),
+            )
+            .and_then(|link| session.add_evidence(&requirement_id, link));
             match added {
                 Ok(()) => {
-                    url.set_value("");
-                    note.set_value("");
+                    browser::clear_field(URL_ID);
+                    browser::clear_field(NOTE_ID);
                     url_invalid.set(false);
                     let text = profile
                         .requirements
@@ -66,12 +60,12 @@ pub fn EvidencePage() -> impl IntoView {
                         evidence.added,
                         requirement = text
                     ))));
-                    let _ = url.focus();
+                    browser::focus_id(URL_ID, false);
                 }
                 Err(error) => {
                     url_invalid.set(true);
                     outcome.set(Some(Err(text::evidence_error(locale, error))));
-                    let _ = url.focus();
+                    browser::focus_id(URL_ID, false);
                 }
             }
         }
@@ -99,24 +93,23 @@ pub fn EvidencePage() -> impl IntoView {
             <PageHeading>{tr(i18n, |l| td_string!(l, evidence.title))}</PageHeading>
             <p>{tr(i18n, |l| td_string!(l, evidence.intro))}</p>
             <form class="evidence-form" novalidate on:submit=add>
-                <label for="evidence-requirement">{tr(i18n, |l| td_string!(l, evidence.requirement))}</label>
-                <select id="evidence-requirement" node_ref=requirement>{options}</select>
-                <label for="evidence-url">{tr(i18n, |l| td_string!(l, evidence.url))}</label>
+                <label for=REQUIREMENT_ID>{tr(i18n, |l| td_string!(l, evidence.requirement))}</label>
+                <select id=REQUIREMENT_ID>{options}</select>
+                <label for=URL_ID>{tr(i18n, |l| td_string!(l, evidence.url))}</label>
                 <input
-                    id="evidence-url"
+                    id=URL_ID
                     type="url"
                     inputmode="url"
                     autocomplete="url"
                     spellcheck="false"
                     placeholder="https://github.com/…"
-                    node_ref=url
                     aria-invalid=move || url_invalid.get().then_some("true")
                     aria-describedby=move || url_invalid.get().then_some("evidence-outcome")
                 />
-                <label for="evidence-note">
+                <label for=NOTE_ID>
                     {move || t_string!(i18n, evidence.note, max = MAX_NOTE_CHARS)}
                 </label>
-                <input id="evidence-note" type="text" maxlength=MAX_NOTE_CHARS node_ref=note />
+                <input id=NOTE_ID type="text" maxlength=MAX_NOTE_CHARS />
                 <button class="primary" type="submit" id="add-link">{tr(i18n, |l| td_string!(l, evidence.add))}</button>
             </form>
             <OutcomeMessage outcome id="evidence-outcome" />
@@ -125,3 +118,8 @@ pub fn EvidencePage() -> impl IntoView {
         </main>
     }
 }
+
+/// The form's fields, which the submit handler reads by id.
+const REQUIREMENT_ID: &str = "evidence-requirement";
+const URL_ID: &str = "evidence-url";
+const NOTE_ID: &str = "evidence-note";

@@ -95,14 +95,11 @@ pub fn ItemPage() -> impl IntoView {
 
     // Remember the item and announce it: focus moves to its prompt on every change (the prompt
     // is a new element for every item, so the reference changes with it).
-    let prompt = NodeRef::<leptos::html::H1>::new();
     Effect::new(move || {
         let id = item_id.get();
         if session.walk_now().step(&id).is_some() {
             session.visit(&id);
-            if let Some(heading) = prompt.get() {
-                crate::browser::focus_in_place(&heading);
-            }
+            crate::browser::focus_after_render(PROMPT_ID, true);
         }
     });
 
@@ -217,7 +214,7 @@ pub fn ItemPage() -> impl IntoView {
     let body = move |id: String| {
         let profile = session.profile();
         match profile.question(&id) {
-            Some(q) => view! { <QuestionView question=q.clone() prompt /> }.into_any(),
+            Some(q) => view! { <QuestionView question=q.clone() /> }.into_any(),
             None => {
                 let ratings: Vec<SelfRating> = session
                     .walk_now()
@@ -229,7 +226,7 @@ pub fn ItemPage() -> impl IntoView {
                             .collect()
                     })
                     .unwrap_or_default();
-                view! { <SelfRatingsView area=area_title() ratings prompt /> }.into_any()
+                view! { <SelfRatingsView area=area_title() ratings /> }.into_any()
             }
         }
     };

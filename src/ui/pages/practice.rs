@@ -4,8 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::ui::CollectAny;
-
 use crate::browser;
 use crate::domain::answer::{credit, pick_option, shown_order, Answer};
 use crate::domain::practice::{next_question, practice_key, record, Practice};
@@ -14,7 +12,7 @@ use crate::domain::review::ReviewEntry;
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::route::{use_item, A};
-use crate::ui::{follow, shown, tr, Session};
+use crate::ui::{follow, shown, tr, CollectAny, Session};
 
 #[component]
 pub fn PracticePage() -> impl IntoView {
@@ -35,12 +33,6 @@ pub fn PracticePage() -> impl IntoView {
         hint.set(false);
     });
     let total = profile.questions.len();
-    let feedback_box = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move || {
-        if let (true, Some(box_)) = (checked.get(), feedback_box.get()) {
-            let _ = box_.focus();
-        }
-    });
 
     follow(move || {
         let id = item_id.get();
@@ -105,6 +97,8 @@ pub fn PracticePage() -> impl IntoView {
                 // Without storage, practice lasts as long as the tab; it is never scored.
                 let _ = browser::save(&key, &practice.with_untracked(Practice::encode));
                 checked.set(true);
+                // The feedback is read next.
+                browser::focus_after_render(FEEDBACK_ID, false);
             }
         };
         let feedback =
@@ -162,7 +156,7 @@ pub fn PracticePage() -> impl IntoView {
                     }.into_any()
                 })}
                 // Focus moves here once the answer is checked, so the feedback is read next.
-                <div class="practice-feedback" tabindex="-1" node_ref=feedback_box>{feedback.clone()}</div>
+                <div class="practice-feedback" id=FEEDBACK_ID tabindex="-1">{feedback.clone()}</div>
                 {shown(move || checked.get(), {
                     let next_href = next_href.clone();
                     move || view! {
@@ -178,3 +172,6 @@ pub fn PracticePage() -> impl IntoView {
         .into_any()
     })
 }
+
+/// The box that holds a checked answer's feedback, which takes focus.
+const FEEDBACK_ID: &str = "practice-feedback-box";

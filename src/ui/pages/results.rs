@@ -3,8 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::ui::CollectAny;
-
 use crate::domain::history::gap_areas;
 use crate::domain::measure::MIN_ANSWERS;
 use crate::domain::progress::Mode;
@@ -14,7 +12,7 @@ use crate::domain::share::SharedSummary;
 use crate::ui::components::*;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::route::A;
-use crate::ui::{follow, shown, text, tr, Session};
+use crate::ui::{follow, shown, text, tr, CollectAny, Session};
 
 #[component]
 pub fn ResultsPage() -> impl IntoView {

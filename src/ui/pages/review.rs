@@ -3,13 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::ui::CollectAny;
-
 use crate::domain::review::review;
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::route::A;
-use crate::ui::{follow, tr, Session};
+use crate::ui::{follow, tr, CollectAny, Session};
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {

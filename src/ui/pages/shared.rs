@@ -2,15 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::ui::CollectAny;
-
 use crate::browser;
 use crate::domain::report::{evidence_groups, AreaRow};
 use crate::domain::share::SharedSummary;
 use crate::ui::components::*;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::route::A;
-use crate::ui::{follow, text, tr, Session};
+use crate::ui::{follow, text, tr, CollectAny, Session};
 
 /// A results summary someone shared: read-only, from the link alone.
 #[component]

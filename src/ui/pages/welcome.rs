@@ -2,14 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::ui::CollectAny;
-
 use crate::domain::progress::Mode;
 use crate::domain::walk::{quick_limit, Walk};
 use crate::ui::components::*;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::route::{use_navigate, A};
-use crate::ui::{follow, shown_or, text, tr, Session};
+use crate::ui::{follow, shown_or, text, tr, CollectAny, Session};
 
 #[component]
 pub fn WelcomePage() -> impl IntoView {
