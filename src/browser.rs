@@ -229,6 +229,20 @@ pub async fn request_persistent_storage() -> Option<bool> {
     storage_manager_call("persist").await
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `console.error`.
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(value: &wasm_bindgen::JsValue);
+}
+
+/// Writes `what` to the browser's console as an error, with the stack of the place it was
+/// written from (a JavaScript `Error`, which the console shows with its stack). Called from the
+/// panic hook, so it must not panic itself.
+pub fn log_error(what: &str) {
+    console_error(&js_sys::Error::new(what).into());
+}
+
 /// Replaces the page with the crash page from `boot.js`, saying `what` happened. Called from
 /// the panic hook, so it must not panic itself.
 pub fn show_crash_page(what: &str) {
