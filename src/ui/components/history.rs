@@ -38,7 +38,7 @@ pub fn SinceLastTime(#[prop(into)] since_then: Signal<Option<SinceThen>>) -> imp
                 {text::since_readiness(locale, &since).map(|line| view! { <p>{line}</p> }.into_any())}
                 <ul class="changes">{lines}</ul>
             </section>
-        })
+        }.into_any())
     })
 }
 
@@ -90,14 +90,17 @@ pub fn AttemptList(#[prop(into)] attempts: Signal<Vec<Attempt>>) -> impl IntoVie
                 }
             })
             .collect_any();
-        Some(view! {
-            <details class="fold no-print" id="fold-attempts">
-                <summary>
-                    <h2 id="attempts-heading">{t_string!(i18n, history.attempts, count)}</h2>
-                </summary>
-                <ol class="attempts" reversed>{items}</ol>
-            </details>
-        })
+        Some(
+            view! {
+                <details class="fold no-print" id="fold-attempts">
+                    <summary>
+                        <h2 id="attempts-heading">{t_string!(i18n, history.attempts, count)}</h2>
+                    </summary>
+                    <ol class="attempts" reversed>{items}</ol>
+                </details>
+            }
+            .into_any(),
+        )
     })
 }
 
@@ -130,6 +133,6 @@ pub fn RetakeGaps(#[prop(into)] areas: Signal<Vec<String>>) -> impl IntoView {
                     {tr(i18n, |l| td_string!(l, history.retake_button))}
                 </button>
             </section>
-        })
+        }.into_any())
     })
 }

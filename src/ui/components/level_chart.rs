@@ -49,7 +49,7 @@ pub fn LevelChart(areas: Vec<AreaResult>) -> impl IntoView {
             });
             let rating = area
                 .self_rating
-                .map(|s| view! { <circle class="chart-self" cx=x(s) cy=mid r="5.5" /> });
+                .map(|s| view! { <circle class="chart-self" cx=x(s) cy=mid r="5.5" /> }.into_any());
             view! {
                 <text class="chart-label" x=LEFT y=y + 16>{area.title.clone()}</text>
                 <line class="chart-track" x1=LEFT x2=x(4.0) y1=mid y2=mid />

@@ -56,6 +56,7 @@ pub fn QuestionView(question: Question) -> impl IntoView {
                 <code class=format!("language-{}", code.language)>{code.source}</code>
             </pre>
         }
+        .into_any()
     });
     view! {
         <section class="item question" aria-labelledby=PROMPT_ID>

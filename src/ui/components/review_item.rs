@@ -51,7 +51,7 @@ pub fn ReviewItem(entry: ReviewEntry) -> impl IntoView {
         })
         .collect_any();
     let code = question.code.clone().map(|code| {
-        view! { <pre class="code" tabindex="0"><code>{code.source}</code></pre> }
+        view! { <pre class="code" tabindex="0"><code>{code.source}</code></pre> }.into_any()
     });
     view! {
         <li class="review-item" data-question=entry.question_id.clone() data-missed=entry.missed.to_string()>

@@ -124,7 +124,7 @@ pub fn PracticePage() -> impl IntoView {
             next_question(&profile, Some(&id)).unwrap_or("done")
         );
         let code = question.code.clone().map(|code| {
-            view! { <pre class="code" tabindex="0"><code>{code.source}</code></pre> }
+            view! { <pre class="code" tabindex="0"><code>{code.source}</code></pre> }.into_any()
         });
         view! {
             <main class="page practice-page">

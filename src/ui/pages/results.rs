@@ -66,7 +66,7 @@ pub fn ResultsPage() -> impl IntoView {
                     <EvidenceList groups lang=profile.language.clone() />
                     <p><A href="/evidence" attr:id="edit-evidence">{tr(i18n, |l| td_string!(l, evidence.edit))}</A></p>
                 </details>
-            })
+            }.into_any())
         })
     };
     let has_evidence = move || session.progress.with(|p| !p.evidence.is_empty());

@@ -46,7 +46,7 @@ pub fn SharedPage() -> impl IntoView {
                         <h2 id="shared-evidence-heading">{tr(i18n, |l| td_string!(l, shared.evidence_heading))}</h2>
                         <EvidenceList groups lang=profile.language.clone() />
                     </section>
-                }
+                }.into_any()
             });
             let rows = AreaRow::from_shared(&profile, &summary)
                 .into_iter()
