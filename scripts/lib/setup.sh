@@ -62,7 +62,8 @@ node_tools_installed() {
   ' "$ROOT"
 }
 
-# wasm-opt (npm binaryen) for release builds; playwright-core and axe-core for browser tests;
+# wasm-opt and wasm-metadce (npm binaryen), acorn and esbuild for release builds
+# (scripts/lib/wasm.mjs, compact.mjs); playwright-core and axe-core for browser tests;
 # Lighthouse and puppeteer-core for the accessibility score. npm ci installs exactly the lock,
 # again whenever the lock changes or a package is missing.
 ensure_node_tools() {
