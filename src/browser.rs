@@ -422,16 +422,15 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), BrowserError> 
     Ok(())
 }
 
-/// The page's form field `id` (an `<input>` or a `<select>`), read and written by its `value`.
-/// The pages find their fields by id when an event needs them, rather than holding a reference
-/// to each: one compiled way for every kind of field.
-fn field(id: &str) -> Option<web_sys::Element> {
+/// The page's element `id`. The pages find the elements they read or focus by id when they need
+/// them, rather than holding a reference to each: one compiled way for every kind of element.
+fn element(id: &str) -> Option<web_sys::Element> {
     web_sys::window()?.document()?.get_element_by_id(id)
 }
 
-/// The value of the form field `id` (empty when there is none).
+/// The value of the form field `id` (an `<input>` or a `<select>`; empty when there is none).
 pub fn field_value(id: &str) -> String {
-    field(id)
+    element(id)
         .and_then(|f| js_sys::Reflect::get(&f, &"value".into()).ok())
         .and_then(|v| v.as_string())
         .unwrap_or_default()
@@ -439,7 +438,7 @@ pub fn field_value(id: &str) -> String {
 
 /// Empties the form field `id`.
 pub fn clear_field(id: &str) {
-    if let Some(f) = field(id) {
+    if let Some(f) = element(id) {
         let _ = js_sys::Reflect::set(&f, &"value".into(), &"".into());
     }
 }
@@ -447,7 +446,7 @@ pub fn clear_field(id: &str) {
 /// Moves focus to the element `id`, if the page has it, scrolling it into view; or, `in_place`,
 /// leaving the page where it is (a page opens at its top, see [`focus_in_place`]).
 pub fn focus_id(id: &str, in_place: bool) {
-    if let Some(element) = field(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(element) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         if in_place {
             focus_in_place(&element);
         } else {
@@ -466,7 +465,7 @@ pub fn focus_after_render(id: &'static str, in_place: bool) {
 /// choosing the same file again is noticed).
 pub async fn read_chosen_file(id: &str) -> Result<String, BrowserError> {
     let failed = BrowserError::File;
-    let input = field(id)
+    let input = element(id)
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
         .ok_or(failed(FileFailure::NoneChosen))?;
     let file = input

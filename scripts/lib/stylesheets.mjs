@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Joins the build's stylesheets into one file, `style-<hash>.css`, in their order in index.html,
 // without their comments (compact.mjs), with an integrity hash like Trunk's. style/ keeps one
-// file per part of the app; a first visit asks for one. The first frame waits for every stylesheet, and on a host speaking HTTP/1.1
-// (six connections) six stylesheets held the boot script and the program back a round trip.
+// file per part of the app; a first visit asks for one. The first frame waits for every
+// stylesheet, and on a host speaking HTTP/1.1 (six connections) six stylesheets held the boot
+// script and the program back a round trip.
 // scripts/lib/post-build.mjs runs it after each release build, first.
 import crypto from "node:crypto";
 import fs from "node:fs";
