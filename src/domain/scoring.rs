@@ -12,7 +12,7 @@ use super::answer::{credit, shown_order, Answer, Answers};
 use super::measure::guessing::{guessing_sign, GuessingSign};
 use super::measure::verdict::{readiness, verdict, Readiness};
 use super::measure::{
-    area_posterior, area_required, responses, Estimate, ItemModel, Posterior, Verdict,
+    area_required, response, Estimate, ItemModel, Likelihoods, Posterior, Response, Verdict,
 };
 use super::profile::{Profile, QuestionKind};
 
@@ -121,7 +121,31 @@ pub struct Gap {
 /// Scores `answers` against `profile`. `option_seed` is the candidate's option order (see
 /// [`shown_order`]), which the guessing rule needs to see position habits.
 pub fn assess(profile: &Profile, answers: &Answers, option_seed: u64) -> Assessment {
-    let answered = responses(profile, answers, |_| true);
+    // One pass over the questions: per area, its scored answers, the questions not asked yet
+    // (for the "how many more" projection) and how many it has.
+    let mut by_area: Vec<AreaQuestions> = profile
+        .areas
+        .iter()
+        .map(|_| AreaQuestions::default())
+        .collect();
+    let mut answered = Vec::new();
+    for q in &profile.questions {
+        let area = profile
+            .areas
+            .iter()
+            .position(|a| a.id == q.area)
+            .map(|i| &mut by_area[i]);
+        let response = response(q, answers);
+        if let Some(area) = area {
+            area.questions += 1;
+            match response {
+                Some(r) => area.responses.push(r),
+                None if !answers.contains_key(&q.id) => area.remaining.push(ItemModel::of(q)),
+                None => {}
+            }
+        }
+        answered.extend(response);
+    }
     let positions: Vec<usize> = profile
         .questions
         .iter()
@@ -143,23 +167,10 @@ pub fn assess(profile: &Profile, answers: &Answers, option_seed: u64) -> Assessm
             verdict(posterior, required, remaining)
         }
     };
-    let posteriors: Vec<_> = profile
-        .areas
+    let mut likelihoods = Likelihoods::new();
+    let posteriors: Vec<Posterior> = by_area
         .iter()
-        .map(|area| area_posterior(profile, &area.id, answers))
-        .collect();
-    // Per area, the questions not asked yet, for the "how many more" projection.
-    let remaining: Vec<Vec<ItemModel>> = profile
-        .areas
-        .iter()
-        .map(|area| {
-            profile
-                .questions
-                .iter()
-                .filter(|q| q.area == area.id && !answers.contains_key(&q.id))
-                .map(ItemModel::of)
-                .collect()
-        })
+        .map(|area| likelihoods.posterior(&area.responses))
         .collect();
 
     let requirements: Vec<RequirementResult> = profile
@@ -170,7 +181,7 @@ pub fn assess(profile: &Profile, answers: &Answers, option_seed: u64) -> Assessm
             let posterior = at.map(|i| &posteriors[i]);
             let required = f64::from(req.level);
             let verdict = at.map_or(Verdict::NotClear { more: None }, |i| {
-                judge(&posteriors[i], required, &remaining[i])
+                judge(&posteriors[i], required, &by_area[i].remaining)
             });
             let gap = posterior
                 .map(|p| p.estimate())
@@ -190,8 +201,8 @@ pub fn assess(profile: &Profile, answers: &Answers, option_seed: u64) -> Assessm
     let areas = profile
         .areas
         .iter()
-        .zip(posteriors.iter().zip(&remaining))
-        .map(|(area, (posterior, remaining))| {
+        .zip(posteriors.iter().zip(&by_area))
+        .map(|(area, (posterior, questions))| {
             let knowledge = posterior.estimate();
             let required = area_required(profile, &area.id);
             let in_area: Vec<&RequirementResult> = requirements
@@ -214,7 +225,7 @@ pub fn assess(profile: &Profile, answers: &Answers, option_seed: u64) -> Assessm
                 title: area.title.clone(),
                 required,
                 knowledge,
-                verdict: judge(posterior, required, remaining),
+                verdict: judge(posterior, required, &questions.remaining),
                 withheld,
                 self_rating,
                 calibration: self_rating
@@ -222,11 +233,7 @@ pub fn assess(profile: &Profile, answers: &Answers, option_seed: u64) -> Assessm
                     .map(|s| calibration(s, &knowledge)),
                 gap: weighted_mean(in_area.iter().filter_map(|r| r.gap.map(|g| (g, r.weight)))),
                 answered: knowledge.answers,
-                questions: profile
-                    .questions
-                    .iter()
-                    .filter(|q| q.area == area.id)
-                    .count(),
+                questions: questions.questions,
             }
         })
         .collect();
@@ -261,6 +268,14 @@ pub fn assess(profile: &Profile, answers: &Answers, option_seed: u64) -> Assessm
     }
 }
 
+/// An area's questions, as `assess` gathers them.
+#[derive(Default)]
+struct AreaQuestions {
+    responses: Vec<Response>,
+    remaining: Vec<ItemModel>,
+    questions: usize,
+}
+
 fn weighted_mean(values: impl Iterator<Item = (f64, u8)>) -> Option<f64> {
     let (sum, weights) = values.fold((0.0, 0.0), |(sum, weights), (value, weight)| {
         (sum + value * f64::from(weight), weights + f64::from(weight))
@@ -284,39 +299,39 @@ fn learning_plan(
                 return None;
             }
             let size = r.gap.filter(|g| *g >= MIN_PLAN_GAP)?;
-            let missed = profile
-                .questions
-                .iter()
-                .filter(|q| q.requirements.contains(&r.requirement_id))
-                .filter(|q| match answers.get(&q.id) {
-                    Some(Answer::Skipped) => true,
-                    Some(a) => credit(q, a).is_some_and(|c| c < 1.0),
-                    None => false,
-                })
-                .map(|q| q.id.clone())
-                .collect();
             let gap = Gap {
                 requirement_id: r.requirement_id.clone(),
                 size,
                 priority: f64::from(r.weight) * size,
-                missed,
+                missed: Vec::new(),
             };
             Some((order, gap))
         })
         .collect();
     // Highest priority first; ties keep the profile's order.
-    let steps = crate::domain::highest_first(steps, |(_, gap)| gap.priority);
-    // Each missed question once, under the most important requirement it evidences (the first
-    // step that lists it); a requirement whose questions all sit higher up keeps its line.
-    let mut listed = crate::domain::keyed::KeySet::new();
-    let steps = steps
-        .into_iter()
-        .map(|(_, mut gap)| {
-            gap.missed.retain(|id| listed.insert(id.clone()));
-            gap
-        })
-        .collect();
-    LearningPlan { steps }
+    let mut steps = crate::domain::highest_first(steps, |(_, gap)| gap.priority);
+    // Each missed question once, in profile order, under the most important requirement it
+    // evidences (the first step that lists it); a requirement whose questions all sit higher up
+    // keeps its line.
+    for q in &profile.questions {
+        let missed = match answers.get(&q.id) {
+            Some(Answer::Skipped) => true,
+            Some(a) => credit(q, a).is_some_and(|c| c < 1.0),
+            None => false,
+        };
+        if !missed {
+            continue;
+        }
+        let step = steps
+            .iter_mut()
+            .find(|(_, gap)| q.requirements.contains(&gap.requirement_id));
+        if let Some((_, gap)) = step {
+            gap.missed.push(q.id.clone());
+        }
+    }
+    LearningPlan {
+        steps: steps.into_iter().map(|(_, gap)| gap).collect(),
+    }
 }
 
 impl Assessment {

@@ -17,7 +17,7 @@ pub mod select;
 pub mod verdict;
 
 pub use model::ItemModel;
-pub use posterior::{Estimate, Posterior, Response};
+pub use posterior::{Estimate, Likelihoods, Posterior, Response};
 pub use verdict::Verdict;
 
 use super::answer::{credit, Answers};
@@ -25,6 +25,15 @@ use super::profile::{Profile, Question};
 
 /// Fewer answered questions than this and an area shows no level and no verdict.
 pub const MIN_ANSWERS: usize = 3;
+
+/// The scored response to `question`, if it was answered; `None` when skipped or unanswered.
+pub fn response(question: &Question, answers: &Answers) -> Option<Response> {
+    let credit = credit(question, answers.get(&question.id)?)?;
+    Some(Response {
+        item: ItemModel::of(question),
+        credit,
+    })
+}
 
 /// Scored responses to the questions `keep` selects; skipped and unanswered ones are left out.
 pub fn responses(
@@ -36,13 +45,7 @@ pub fn responses(
         .questions
         .iter()
         .filter(|q| keep(q))
-        .filter_map(|q| {
-            let credit = credit(q, answers.get(&q.id)?)?;
-            Some(Response {
-                item: ItemModel::of(q),
-                credit,
-            })
-        })
+        .filter_map(|q| response(q, answers))
         .collect()
 }
 

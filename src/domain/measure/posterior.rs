@@ -24,23 +24,59 @@ pub struct Response {
     pub credit: f64,
 }
 
-/// The log prior plus the log-likelihood of `responses` at each grid level, with `term(p, x)`
-/// the log-likelihood of one answer given credit `x` where a right answer has chance `p`.
-fn log_posterior(responses: &[Response], term: impl Fn(f64, f64) -> f64) -> Vec<f64> {
-    (0..=GRID_STEPS)
-        .map(|i| {
-            let level = grid_level(i);
-            let z = (level - PRIOR_MEAN) / PRIOR_SD;
-            let likelihood: f64 = responses
-                .iter()
-                .map(|r| {
-                    let p = r.item.p_right(level).clamp(1e-12, 1.0 - 1e-12);
-                    term(p, r.credit.clamp(0.0, 1.0))
-                })
-                .sum();
-            -0.5 * z * z + likelihood
-        })
-        .collect()
+/// The log-likelihood of each distinct answer (question model and credit) at every grid level,
+/// worked out once and shared by the posteriors built with it.
+///
+/// Answers with the same model and credit (most of them, with authored parameters: the model
+/// depends only on the difficulty, the slope and the guessing floor) have the same term at every
+/// level, in any area. The terms are still added per answer in the given order, so a posterior
+/// is the same to the last bit as one that works out each answer's own.
+#[derive(Default)]
+pub struct Likelihoods {
+    distinct: Vec<Response>,
+    /// `terms[k][i]`: the term of `distinct[k]` at grid level `i`.
+    terms: Vec<Vec<f64>>,
+}
+
+impl Likelihoods {
+    pub fn new() -> Likelihoods {
+        Likelihoods::default()
+    }
+
+    /// The posterior after `responses`.
+    pub fn posterior(&mut self, responses: &[Response]) -> Posterior {
+        Posterior::normalised(&self.log_posterior(responses), responses.len())
+    }
+
+    /// Where the terms of `r` are, worked out if they are new.
+    fn column(&mut self, r: &Response) -> usize {
+        let same = |d: &Response| d.item == r.item && d.credit.to_bits() == r.credit.to_bits();
+        if let Some(k) = self.distinct.iter().position(same) {
+            return k;
+        }
+        let credit = r.credit.clamp(0.0, 1.0);
+        let terms = (0..=GRID_STEPS)
+            .map(|i| {
+                let p = r.item.p_right(grid_level(i)).clamp(1e-12, 1.0 - 1e-12);
+                log_likelihood(p, credit)
+            })
+            .collect();
+        self.distinct.push(*r);
+        self.terms.push(terms);
+        self.distinct.len() - 1
+    }
+
+    /// The log prior plus the log-likelihood of `responses` at each grid level.
+    fn log_posterior(&mut self, responses: &[Response]) -> Vec<f64> {
+        let columns: Vec<usize> = responses.iter().map(|r| self.column(r)).collect();
+        (0..=GRID_STEPS)
+            .map(|i| {
+                let z = (grid_level(i) - PRIOR_MEAN) / PRIOR_SD;
+                let likelihood: f64 = columns.iter().map(|&k| self.terms[k][i]).sum();
+                -0.5 * z * z + likelihood
+            })
+            .collect()
+    }
 }
 
 /// `x ln p + (1 − x) ln(1 − p)`. Full and no credit (most answers) need one logarithm, not
@@ -60,11 +96,11 @@ fn grid_level(i: usize) -> f64 {
     f64::from(MAX_LEVEL) * i as f64 / GRID_STEPS as f64
 }
 
-/// A distribution over the level scale, normalised.
+/// A distribution over the level scale, normalised, with its summary worked out once.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Posterior {
     weights: Vec<f64>,
-    answers: usize,
+    estimate: Estimate,
 }
 
 impl Posterior {
@@ -73,9 +109,10 @@ impl Posterior {
         Posterior::from_responses(&[])
     }
 
-    /// The posterior after `responses`.
+    /// The posterior after `responses`. Several posteriors over the same questions share their
+    /// work through [`Likelihoods::posterior`].
     pub fn from_responses(responses: &[Response]) -> Posterior {
-        Posterior::normalised(&log_posterior(responses, log_likelihood), responses.len())
+        Likelihoods::new().posterior(responses)
     }
 
     /// The posterior from its logarithm on the grid (up to a constant), normalised with
@@ -92,28 +129,27 @@ impl Posterior {
             })
             .collect();
         let total: f64 = weights.iter().sum();
-        Posterior {
-            weights: weights.iter().map(|w| w / total).collect(),
+        let weights: Vec<f64> = weights.iter().map(|w| w / total).collect();
+        // Verdicts, gaps and the results page each ask for the summary; it is the same every time.
+        let level = expect(&weights, |l| l).clamp(0.0, f64::from(MAX_LEVEL));
+        let estimate = Estimate {
+            level,
+            se: expect(&weights, |l| (l - level).powi(2)).max(0.0).sqrt(),
+            low: quantile(&weights, INTERVAL_TAIL),
+            high: quantile(&weights, 1.0 - INTERVAL_TAIL),
             answers,
-        }
+        };
+        Posterior { weights, estimate }
     }
 
     /// The expectation of `f(level)`.
     pub fn expect(&self, f: impl Fn(f64) -> f64) -> f64 {
-        self.weights
-            .iter()
-            .enumerate()
-            .map(|(i, w)| w * f(grid_level(i)))
-            .sum()
+        expect(&self.weights, f)
     }
 
+    /// The posterior mean.
     pub fn mean(&self) -> f64 {
-        self.expect(|l| l).clamp(0.0, f64::from(MAX_LEVEL))
-    }
-
-    pub fn sd(&self) -> f64 {
-        let mean = self.mean();
-        self.expect(|l| (l - mean).powi(2)).max(0.0).sqrt()
+        self.estimate.level
     }
 
     /// How likely the level is at least `cut`, with the grid cell at the cut counted by the
@@ -131,31 +167,33 @@ impl Posterior {
             .clamp(0.0, 1.0)
     }
 
-    /// The level below which lies probability `p`.
-    pub fn quantile(&self, p: f64) -> f64 {
-        let mut below = 0.0;
-        for (i, w) in self.weights.iter().enumerate() {
-            if below + w >= p {
-                // Interpolate inside the cell.
-                let step = f64::from(MAX_LEVEL) / GRID_STEPS as f64;
-                let inside = if *w > 0.0 { (p - below) / w } else { 0.0 };
-                return (grid_level(i) - step / 2.0 + inside * step)
-                    .clamp(0.0, f64::from(MAX_LEVEL));
-            }
-            below += w;
-        }
-        f64::from(MAX_LEVEL)
-    }
-
     pub fn estimate(&self) -> Estimate {
-        Estimate {
-            level: self.mean(),
-            se: self.sd(),
-            low: self.quantile(INTERVAL_TAIL),
-            high: self.quantile(1.0 - INTERVAL_TAIL),
-            answers: self.answers,
-        }
+        self.estimate
     }
+}
+
+/// The expectation of `f(level)` under the grid `weights`.
+fn expect(weights: &[f64], f: impl Fn(f64) -> f64) -> f64 {
+    weights
+        .iter()
+        .enumerate()
+        .map(|(i, w)| w * f(grid_level(i)))
+        .sum()
+}
+
+/// The level below which lies probability `p` under the grid `weights`.
+fn quantile(weights: &[f64], p: f64) -> f64 {
+    let mut below = 0.0;
+    for (i, w) in weights.iter().enumerate() {
+        if below + w >= p {
+            // Interpolate inside the cell.
+            let step = f64::from(MAX_LEVEL) / GRID_STEPS as f64;
+            let inside = if *w > 0.0 { (p - below) / w } else { 0.0 };
+            return (grid_level(i) - step / 2.0 + inside * step).clamp(0.0, f64::from(MAX_LEVEL));
+        }
+        below += w;
+    }
+    f64::from(MAX_LEVEL)
 }
 
 /// An ability estimate on the 0-4 level scale.
@@ -199,25 +237,72 @@ mod tests {
         Posterior::from_responses(responses).estimate()
     }
 
-    #[test]
-    fn one_logarithm_for_full_or_no_credit_gives_the_same_posterior_to_the_last_bit() {
-        // Both terms of the log-likelihood, for every answer, as the model writes it.
-        let both_terms = |responses: &[Response]| {
-            let log = log_posterior(responses, |p, x| x * p.ln() + (1.0 - x) * (1.0 - p).ln());
-            Posterior::normalised(&log, responses.len()).weights
-        };
-        let mixed: Vec<Response> = [(0.5, 1.0), (1.5, 0.0), (2.5, 0.5), (3.5, 1.0), (2.0, 0.0)]
-            .iter()
-            .chain(&[(1.0, 0.25), (3.0, 1.0), (0.0, 0.0), (4.0, 1.0)])
-            .map(|&(level, credit)| at(level, credit))
+    /// The posterior as the model writes it: both terms of every answer's log-likelihood, each
+    /// answer worked out on its own.
+    fn reference(responses: &[Response]) -> Vec<f64> {
+        let log: Vec<f64> = (0..=GRID_STEPS)
+            .map(|i| {
+                let level = grid_level(i);
+                let z = (level - PRIOR_MEAN) / PRIOR_SD;
+                let likelihood: f64 = responses
+                    .iter()
+                    .map(|r| {
+                        let p = r.item.p_right(level).clamp(1e-12, 1.0 - 1e-12);
+                        let x = r.credit.clamp(0.0, 1.0);
+                        x * p.ln() + (1.0 - x) * (1.0 - p).ln()
+                    })
+                    .sum();
+                -0.5 * z * z + likelihood
+            })
             .collect();
+        Posterior::normalised(&log, responses.len()).weights
+    }
+
+    fn assert_same_bits(fast: &Posterior, reference: &[f64], what: &str) {
+        assert_eq!(fast.weights.len(), reference.len());
+        for (a, b) in fast.weights.iter().zip(reference) {
+            assert_eq!(a.to_bits(), b.to_bits(), "{what}");
+        }
+    }
+
+    /// Answers with repeats: the same question model with the same credit, and with another.
+    fn mixed() -> Vec<Response> {
+        [
+            (0.5, 1.0),
+            (1.5, 0.0),
+            (2.5, 0.5),
+            (3.5, 1.0),
+            (2.0, 0.0),
+            (1.5, 0.0),
+        ]
+        .iter()
+        .chain(&[(1.0, 0.25), (3.0, 1.0), (0.0, 0.0), (2.0, 1.0), (4.0, 1.0)])
+        .chain(&[(2.0, 0.0), (3.5, 1.0), (1.0, 0.25)])
+        .map(|&(level, credit)| at(level, credit))
+        .collect()
+    }
+
+    #[test]
+    fn one_logarithm_per_distinct_answer_gives_the_same_posterior_to_the_last_bit() {
+        let mixed = mixed();
         for n in 0..=mixed.len() {
             let fast = Posterior::from_responses(&mixed[..n]);
-            let reference = both_terms(&mixed[..n]);
-            assert_eq!(fast.weights.len(), reference.len());
-            for (a, b) in fast.weights.iter().zip(&reference) {
-                assert_eq!(a.to_bits(), b.to_bits(), "{n} answers");
-            }
+            assert_same_bits(&fast, &reference(&mixed[..n]), &format!("{n} answers"));
+        }
+    }
+
+    #[test]
+    fn shared_likelihoods_give_each_posterior_to_the_last_bit() {
+        let mixed = mixed();
+        let mut shared = Likelihoods::new();
+        // Areas in turn, each with some answers an earlier one already worked out.
+        for (from, to) in [(0, 5), (3, 9), (0, 14), (9, 14), (5, 5)] {
+            let fast = shared.posterior(&mixed[from..to]);
+            assert_same_bits(
+                &fast,
+                &reference(&mixed[from..to]),
+                &format!("{from}..{to}"),
+            );
         }
     }
 
