@@ -11,13 +11,7 @@ mod session;
 pub mod text;
 
 use leptos::prelude::*;
-use leptos::tachys::html::attribute::any_attribute::AnyAttribute;
-use leptos::tachys::html::attribute::Attribute;
-use leptos::tachys::hydration::Cursor;
 use leptos::tachys::reactive_graph::SharedReactiveFunction;
-use leptos::tachys::view::add_attr::AddAnyAttr;
-use leptos::tachys::view::any_view::{AnyViewState, AnyViewWithAttrs};
-use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtml};
 
 use crate::browser;
 use crate::domain::profile::{parse_index, ProfileIndexEntry};
@@ -88,75 +82,6 @@ fn shown_boxed(
             otherwise.as_ref().map(|draw| draw())
         }
     })
-}
-
-/// A view drawn anew whenever the view around it redraws, never patched into the last one: the
-/// next item. Leptos patches a view of the same type in place, and an erased element's attributes
-/// are patched by removing every one and setting it again; on elements in the page (an input's
-/// `type`, a radio's `name`) that cost the browser several times what building new elements off
-/// the page does.
-pub struct Fresh(pub AnyView);
-
-impl Render for Fresh {
-    type State = AnyViewState;
-
-    fn build(self) -> AnyViewState {
-        self.0.build()
-    }
-
-    fn rebuild(self, state: &mut AnyViewState) {
-        let mut new = self.0.build();
-        state.insert_before_this(&mut new);
-        state.unmount();
-        *state = new;
-    }
-}
-
-impl AddAnyAttr for Fresh {
-    type Output<A: Attribute> = AnyViewWithAttrs;
-
-    fn add_any_attr<A: Attribute>(self, attr: A) -> AnyViewWithAttrs {
-        self.0.add_any_attr(attr)
-    }
-}
-
-/// Only for the traits Leptos asks of a view; the app renders in the browser, never to HTML.
-impl RenderHtml for Fresh {
-    type AsyncOutput = AnyView;
-    type Owned = Fresh;
-    const MIN_LENGTH: usize = 0;
-
-    fn dry_resolve(&mut self) {
-        self.0.dry_resolve()
-    }
-
-    fn resolve(self) -> impl std::future::Future<Output = AnyView> + Send {
-        self.0.resolve()
-    }
-
-    fn to_html_with_buf(
-        self,
-        buf: &mut String,
-        position: &mut Position,
-        escape: bool,
-        mark_branches: bool,
-        extra_attrs: Vec<AnyAttribute>,
-    ) {
-        self.0
-            .to_html_with_buf(buf, position, escape, mark_branches, extra_attrs)
-    }
-
-    fn hydrate<const FROM_SERVER: bool>(
-        self,
-        cursor: &Cursor,
-        position: &PositionState,
-    ) -> AnyViewState {
-        self.0.hydrate::<FROM_SERVER>(cursor, position)
-    }
-
-    fn into_owned(self) -> Fresh {
-        self
-    }
 }
 
 /// A fixed text of the chosen language, following the language as it changes. Every text of

@@ -332,34 +332,3 @@ test("after a quick check, only the areas not clear yet can be continued", async
   assert.deepEqual(problems, []);
   await context.close();
 });
-
-test("each item is drawn anew: the last one's elements leave the page whole, none has its attributes taken off first", async () => {
-  const { context, page, problems } = await freshPage(env.browser);
-  await page.goto(env.server.url);
-  await page.locator("#start").click();
-  await page.waitForURL(/\/check\//);
-  // The self-ratings screen, then two questions: a change of kind of item and one of the same kind.
-  for (let step = 0; step < 3; step++) {
-    await page.locator("#item-prompt").waitFor();
-    await page.evaluate(() => {
-      const old = document.querySelector("section.item");
-      window.__old = old;
-      window.__removed = [];
-      new MutationObserver((records) => {
-        for (const r of records) if (!r.target.hasAttribute(r.attributeName)) window.__removed.push(`${r.target.tagName} ${r.attributeName}`);
-      }).observe(old, { attributes: true, subtree: true });
-    });
-    const id = await answerWithKeys(page, true);
-    await page.locator("#item-prompt").waitFor();
-    const { connected, removed, fresh } = await page.evaluate(() => ({
-      connected: window.__old.isConnected,
-      removed: window.__removed,
-      fresh: document.querySelector("section.item") !== window.__old,
-    }));
-    assert.equal(connected, false, `the section of ${id} left the page`);
-    assert.ok(fresh, `the item after ${id} is a new section`);
-    assert.deepEqual(removed, [], `no attribute of ${id}'s elements was taken off before it left`);
-  }
-  assert.deepEqual(problems, []);
-  await context.close();
-});

@@ -8,7 +8,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::ui::{follow, tr, Fresh, Session};
+use crate::ui::{follow, tr, Session};
 use wasm_bindgen::JsCast;
 
 use super::linked_to_start;
@@ -179,9 +179,8 @@ pub fn ItemPage() -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     // The page's frame (header, navigation, hints) is built once and stays from item to item:
-    // only what names the item follows `item_id`, and only the item itself is drawn anew
-    // (`Fresh`). Redrawing the whole `<main>` for each item rewrote every attribute of the frame
-    // on every answer.
+    // only what names the item follows `item_id`, and only the item itself is redrawn. Redrawing
+    // the whole `<main>` for each item rewrote every attribute of the frame on every answer.
     // The item's area, or `None` where the walk has no such step. `found` follows only whether
     // there is one, so moving to another area does not rebuild the frame.
     let step_area = Memo::new(move |_| {
@@ -215,7 +214,7 @@ pub fn ItemPage() -> impl IntoView {
     let body = move |id: String| {
         let profile = session.profile();
         match profile.question(&id) {
-            Some(q) => Fresh(view! { <QuestionView question=q.clone() /> }.into_any()).into_any(),
+            Some(q) => view! { <QuestionView question=q.clone() /> }.into_any(),
             None => {
                 let ratings: Vec<SelfRating> = session
                     .walk_now()
@@ -227,7 +226,7 @@ pub fn ItemPage() -> impl IntoView {
                             .collect()
                     })
                     .unwrap_or_default();
-                Fresh(view! { <SelfRatingsView area=area_title() ratings /> }.into_any()).into_any()
+                view! { <SelfRatingsView area=area_title() ratings /> }.into_any()
             }
         }
     };
