@@ -25,7 +25,7 @@ pub fn AreaRowView(row: AreaRow, self_rating: bool) -> impl IntoView {
             {self_rating.then(|| view! {
                 <td>
                     {move || rating.map_or_else(|| "\u{2014}".to_owned(), |(s, _)| text::decimal(locale(), s, 1))}
-                    <span class="calibration" data-calibration=format!("{calibration:?}")>
+                    <span class="calibration">
                         {move || calibration.map(|c| format!(" \u{2014} {}", text::calibration(locale(), c)))}
                     </span>
                 </td>
