@@ -7,8 +7,6 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-
-use crate::ui::{follow, tr, Session};
 use wasm_bindgen::JsCast;
 
 use super::linked_to_start;
@@ -19,6 +17,7 @@ use crate::domain::walk::ratings_step_area;
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::route::{use_item, use_navigate};
+use crate::ui::{follow, tr, Session};
 
 #[component]
 pub fn ItemPage() -> impl IntoView {
@@ -93,8 +92,8 @@ pub fn ItemPage() -> impl IntoView {
         }
     };
 
-    // Remember the item and announce it: focus moves to its prompt on every change (the prompt
-    // is a new element for every item, so the reference changes with it).
+    // Remember the item and announce it: focus moves to its prompt on every change, a frame
+    // later, when the next item is drawn (its prompt is found by id then).
     Effect::new(move || {
         let id = item_id.get();
         if session.walk_now().step(&id).is_some() {
