@@ -7,8 +7,6 @@ use std::path::Path;
 use std::time::Instant;
 
 use fitcheck::domain::answer::{Answer, Answers};
-use fitcheck::domain::highest_first;
-use fitcheck::domain::json;
 use fitcheck::domain::load_profile;
 use fitcheck::domain::measure::area_posterior;
 use fitcheck::domain::measure::select::{next_question, QUICK_MAX_PER_AREA};
@@ -99,47 +97,4 @@ fn main() {
     for (what, us) in rows {
         println!("| native | {what} | median of {runs} | {:.0} µs |", us);
     }
-
-    // Side by side with the reference implementations, alternating run by run.
-    let (ours, reference) = alternating(
-        runs,
-        || {
-            black_box(json::parse(black_box(&text)).unwrap());
-        },
-        || {
-            black_box(serde_json::from_str::<serde_json::Value>(black_box(&text)).unwrap());
-        },
-    );
-    println!(
-        "| native | read the profile's JSON text: domain::json / serde_json (the reference) | medians of {runs}, alternating | {ours:.0} µs / {reference:.0} µs = {:.2}× |",
-        ours / reference
-    );
-    let keys: Vec<f64> = (0..1000u32)
-        .map(|i| f64::from(i.wrapping_mul(7919) % 101) / 7.0)
-        .collect();
-    let (ours, reference) = alternating(
-        runs,
-        || {
-            black_box(highest_first(black_box(keys.clone()), |&k| k));
-        },
-        || {
-            let mut sorted = black_box(keys.clone());
-            sorted.sort_by(|a, b| b.total_cmp(a));
-            black_box(sorted);
-        },
-    );
-    println!(
-        "| native | rank 1,000 keys, highest first: the domain's merge sort / the standard library's stable sort | medians of {runs}, alternating | {ours:.0} µs / {reference:.0} µs = {:.2}× |",
-        ours / reference
-    );
-}
-
-/// Medians of `a` and `b` in microseconds, timed in turn so that both meet the same load.
-fn alternating(runs: usize, mut a: impl FnMut(), mut b: impl FnMut()) -> (f64, f64) {
-    let (mut ta, mut tb) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
-    for _ in 0..runs {
-        ta.push(micros(&mut a));
-        tb.push(micros(&mut b));
-    }
-    (median(ta), median(tb))
 }

@@ -4,7 +4,8 @@
 
 use std::fmt;
 
-use wasm_bindgen::JsCast;
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// What went wrong in the browser.
@@ -161,51 +162,60 @@ pub fn edition() -> Edition {
     }
 }
 
-/// The browser's localStorage, or why there is none: site data blocked by privacy settings and
-/// some embedded views throw on access, which must never stop the app.
-fn local_storage() -> Result<web_sys::Storage, BrowserError> {
+/// Whether this page can reach localStorage. gloo-storage's `LocalStorage` panics where it
+/// cannot (site data blocked by privacy settings, some embedded views throw on access), which
+/// would stop the whole app, so every call to it below comes after this probe.
+fn reachable() -> Result<(), BrowserError> {
     web_sys::window()
         .and_then(|window| window.local_storage().ok().flatten())
+        .map(drop)
         .ok_or(BrowserError::StorageBlocked)
 }
 
 /// Whether `area` (from a `storage` event) is this page's localStorage, not sessionStorage.
 pub fn is_local_storage(area: Option<web_sys::Storage>) -> bool {
-    match (area, local_storage()) {
-        (Some(area), Ok(local)) => {
-            wasm_bindgen::JsValue::from(area) == wasm_bindgen::JsValue::from(local)
-        }
+    match (area, reachable()) {
+        (Some(area), Ok(())) => JsValue::from(area) == JsValue::from(LocalStorage::raw()),
         _ => false,
     }
 }
 
 /// Whether the app can keep anything between visits.
 pub fn storage_available() -> Result<(), BrowserError> {
-    local_storage().map(|_| ())
+    reachable()
 }
 
-/// The raw text stored under `key`, or `None` when there is none (or storage is unavailable).
+/// The text stored under `key` as it is, or `None` when there is none (or storage is
+/// unavailable). Read as text, not through `LocalStorage::get`: the domain reads it (saved
+/// progress migrates from older versions, and unreadable text is kept under a backup key).
 pub fn load(key: &str) -> Option<String> {
-    local_storage().ok()?.get_item(key).ok().flatten()
+    reachable().ok()?;
+    LocalStorage::raw().get_item(key).ok().flatten()
 }
 
 /// Stores `value` under `key` as it is.
 pub fn save(key: &str, value: &str) -> Result<(), BrowserError> {
-    local_storage()?
+    reachable()?;
+    LocalStorage::raw()
         .set_item(key, value)
         .map_err(|_| BrowserError::SaveRefused)
 }
 
+/// Stores `value` under `key` as JSON, written by its serde derive.
+pub fn save_json<T: serde::Serialize>(key: &str, value: &T) -> Result<(), BrowserError> {
+    reachable()?;
+    LocalStorage::set(key, value).map_err(|_| BrowserError::SaveRefused)
+}
+
 pub fn remove(key: &str) {
-    if let Ok(storage) = local_storage() {
-        let _ = storage.remove_item(key);
+    if reachable().is_ok() {
+        LocalStorage::delete(key);
     }
 }
 
 /// Calls `navigator.storage.<method>()` (`persist` or `persisted`) and awaits its answer;
 /// `None` where the browser lacks the API (older browsers, insecure origins) or it fails.
 async fn storage_manager_call(method: &str) -> Option<bool> {
-    use wasm_bindgen::JsValue;
     let navigator = web_sys::window()?.navigator();
     let manager = js_sys::Reflect::get(&navigator, &JsValue::from_str("storage")).ok()?;
     if !manager.is_object() {
@@ -246,7 +256,6 @@ pub fn log_error(what: &str) {
 /// Replaces the page with the crash page from `boot.js`, saying `what` happened. Called from
 /// the panic hook, so it must not panic itself.
 pub fn show_crash_page(what: &str) {
-    use wasm_bindgen::JsValue;
     let Some(window) = web_sys::window() else {
         return;
     };

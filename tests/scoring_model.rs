@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::Path;
 
-use fitcheck::domain::keyed::KeySet;
+use std::collections::BTreeSet;
 
 use fitcheck::domain::answer::{shown_order, Answer, Answers};
 use fitcheck::domain::history::gap_areas;
@@ -694,7 +694,7 @@ fn a_retake_of_the_gaps_with_unseen_questions_states_honest_uncertainty() {
                 mut answers,
             } = take_check(&profile, g, &bank, Mode::Quick, &mut rng);
             let gaps = gap_areas(&assess(&profile, &answers, seed));
-            let seen: KeySet = answers.keys().cloned().collect();
+            let seen: BTreeSet<String> = answers.keys().cloned().collect();
             answers.retain(|id, _| {
                 profile
                     .question(id)

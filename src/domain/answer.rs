@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::json::{self, Object, Refusal, ToJson, Value, Writer};
-use super::keyed::Keyed;
+use std::collections::BTreeMap;
+
 use super::profile::{Question, QuestionKind, MAX_LEVEL};
 use super::seed::{fnv1a, json_safe, splitmix};
 
@@ -20,49 +20,9 @@ pub enum Answer {
 }
 
 /// Answers by item id.
-pub type Answers = Keyed<Answer>;
-
-impl ToJson for Answer {
-    fn write(&self, out: &mut Writer) {
-        out.object();
-        match self {
-            Answer::Rating { level } => {
-                out.field("kind", "rating");
-                out.field("level", level);
-            }
-            Answer::Choice { selected } => {
-                out.field("kind", "choice");
-                out.field("selected", selected);
-            }
-            Answer::Skipped => out.field("kind", "skipped"),
-        }
-        out.end_object();
-    }
-}
+pub type Answers = BTreeMap<String, Answer>;
 
 impl Answer {
-    /// Reads an answer as saved progress stores it (`{"kind": "rating", "level": 2}`).
-    pub fn read(value: &Value) -> Result<Answer, Refusal> {
-        const LEVEL: &[&str] = &["level"];
-        const SELECTED: &[&str] = &["selected"];
-        let (variant, o) = Object::tagged(
-            value,
-            "internally tagged enum Answer",
-            "kind",
-            &["rating", "choice", "skipped"],
-            &[Some(LEVEL), Some(SELECTED), None],
-        )?;
-        Ok(match variant {
-            0 => Answer::Rating {
-                level: o.required("level", json::u8)?,
-            },
-            1 => Answer::Choice {
-                selected: o.required("selected", |v| json::list(v, json::usize))?,
-            },
-            _ => Answer::Skipped,
-        })
-    }
-
     pub fn selected(&self) -> &[usize] {
         match self {
             Answer::Choice { selected } => selected,
@@ -102,8 +62,7 @@ pub fn pick_option(question: &Question, previous: Option<&Answer>, index: usize)
         selected.remove(at);
     } else {
         selected.push(index);
-        // Ascending, through the domain's one sort (`highest_first` of the negated index).
-        selected = super::highest_first(selected, |&i| -(i as f64));
+        selected.sort_unstable();
     }
     Some(Answer::Choice { selected })
 }

@@ -7,8 +7,6 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::json::{self, Object, Refusal, ToJson, Value, Writer};
-
 /// The most links one requirement takes.
 pub const MAX_PER_REQUIREMENT: usize = 3;
 /// The longest address kept, in characters: real repository, pull-request and certificate
@@ -24,17 +22,6 @@ pub struct Evidence {
     pub url: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
-}
-
-impl ToJson for Evidence {
-    fn write(&self, out: &mut Writer) {
-        out.object();
-        out.field("url", &self.url);
-        if !self.note.is_empty() {
-            out.field("note", &self.note);
-        }
-        out.end_object();
-    }
 }
 
 /// Why a link was not taken.
@@ -86,15 +73,6 @@ impl fmt::Display for EvidenceError {
 impl std::error::Error for EvidenceError {}
 
 impl Evidence {
-    /// Reads a link as saved progress stores it, unchecked (see [`Evidence::is_sound`]).
-    pub fn read(value: &Value) -> Result<Evidence, Refusal> {
-        let o = Object::new(value, "struct Evidence", &["url", "note"])?;
-        Ok(Evidence {
-            url: o.required("url", json::string)?,
-            note: o.or("note", json::string, String::new())?,
-        })
-    }
-
     /// A link as typed or pasted: the address trimmed, its scheme and host in lower case; the
     /// note with runs of white space (and control characters) made one space.
     pub fn new(url: &str, note: &str) -> Result<Evidence, EvidenceError> {

@@ -8,8 +8,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::json::{self, Object, Refusal, ToJson, Value, Writer};
-
 use super::measure::Verdict;
 use super::progress::Mode;
 use super::scoring::Assessment;
@@ -36,34 +34,7 @@ pub struct Attempt {
     pub summary: SharedSummary,
 }
 
-impl ToJson for Attempt {
-    fn write(&self, out: &mut Writer) {
-        out.object();
-        out.field("number", &self.number);
-        out.field("date", &self.date);
-        out.field("mode", &self.mode);
-        if !self.areas.is_empty() {
-            out.field("areas", &self.areas);
-        }
-        out.field("summary", &self.summary);
-        out.end_object();
-    }
-}
-
 impl Attempt {
-    /// Reads an attempt as saved progress stores it, unchecked (see [`Attempt::is_sound`]).
-    pub fn read(value: &Value) -> Result<Attempt, Refusal> {
-        const FIELDS: &[&str] = &["number", "date", "mode", "areas", "summary"];
-        let o = Object::new(value, "struct Attempt", FIELDS)?;
-        Ok(Attempt {
-            number: o.required("number", json::u32)?,
-            date: o.required("date", json::string)?,
-            mode: o.required("mode", Mode::read)?,
-            areas: o.or("areas", json::strings, Vec::new())?,
-            summary: o.required("summary", SharedSummary::read)?,
-        })
-    }
-
     /// Whether it is one this build would have written: a real date and a sound summary.
     pub fn is_sound(&self) -> bool {
         is_date(&self.date) && self.number > 0 && self.summary.is_sound()

@@ -5,7 +5,6 @@
 use serde::{Deserialize, Serialize};
 
 use super::answer::{credit, Answer, Answers};
-use super::json::{self, Refusal, ToJson, Writer};
 use super::profile::Profile;
 
 /// Where a role's practice answers are kept, apart from its progress.
@@ -19,38 +18,16 @@ pub struct Practice {
     pub answers: Answers,
 }
 
-impl ToJson for Practice {
-    fn write(&self, out: &mut Writer) {
-        out.object();
-        out.field("answers", &self.answers);
-        out.end_object();
-    }
-}
-
 impl Practice {
     /// Reads saved practice; anything unreadable starts afresh (practice is never scored, so
-    /// nothing of value is lost).
+    /// nothing of value is lost). Fields other than `answers` are passed over.
     pub fn decode(text: Option<&str>) -> Practice {
-        text.and_then(|t| json::parse(t).ok())
-            .and_then(|v| Practice::read(&v).ok())
+        text.and_then(|t| serde_json::from_str(t).ok())
             .unwrap_or_default()
     }
 
-    /// Practice as it is stored (`{"answers": {…}}`); other fields are passed over.
-    fn read(value: &json::Value) -> Result<Practice, Refusal> {
-        match value {
-            json::Value::Object(map) => Ok(Practice {
-                answers: json::keyed(
-                    map.get("answers").ok_or("missing field `answers`")?,
-                    Answer::read,
-                )?,
-            }),
-            _ => Err(json::invalid_type(value, "struct Practice")),
-        }
-    }
-
     pub fn encode(&self) -> String {
-        json::to_text(self)
+        serde_json::to_string(self).expect("practice is plain data with string keys")
     }
 
     /// How many practised questions were answered fully right, of how many practised.

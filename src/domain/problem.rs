@@ -44,8 +44,7 @@ pub fn shown(text: &str) -> String {
 }
 
 /// A number from outside data as a message shows it: a whole number without a fraction (`1`,
-/// as a profile writes it), others as JSON writes them (`0.25`, `1e300`), and `NaN` or `inf`.
-/// (JSON's writer is in the app already; Rust's float formatting would add a second one.)
+/// as a profile writes it), others in their shortest form (`0.25`, `1e300`), and `NaN` or `inf`.
 pub fn shown_number(value: f64) -> String {
     if value.is_nan() {
         "NaN".to_owned()
@@ -54,7 +53,9 @@ pub fn shown_number(value: f64) -> String {
     } else if value.fract() == 0.0 && value.abs() < 1e15 {
         (value as i64).to_string()
     } else {
-        super::json::float_text(value)
+        // Debug is the shortest text that reads back as the same float, in scientific
+        // notation where that is shorter (`1e300`, `1e-7`).
+        format!("{value:?}")
     }
 }
 

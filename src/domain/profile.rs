@@ -4,10 +4,10 @@
 //! structural problem it finds (with its location) instead of stopping at the first, and then
 //! through [`crate::domain::validate`] for the rules that types alone cannot express.
 
-use super::json::{Map, SyntaxError, Value};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
-use super::json::{self, Object, Refusal};
 use super::problem::{readable, shown, Problem};
 
 /// The profile format version this build reads.
@@ -248,241 +248,43 @@ pub struct ProfileIndexEntry {
     pub file: String,
 }
 
-// How each type is read from JSON (`domain::json`); the serde derives above are the reference
-// the decoder tests compare these with.
-
-impl Role {
-    fn read(value: &Value) -> Result<Role, Refusal> {
-        const FIELDS: &[&str] = &[
-            "title",
-            "company",
-            "location",
-            "source",
-            "url",
-            "employment",
-            "summary",
-        ];
-        let o = Object::new(value, "struct Role", FIELDS)?;
-        Ok(Role {
-            title: o.required("title", json::string)?,
-            company: o.required("company", json::string)?,
-            location: o.required("location", json::string)?,
-            source: o.required("source", json::string)?,
-            url: o.optional("url", json::string)?,
-            employment: o.optional("employment", json::string)?,
-            summary: o.required("summary", json::string)?,
-        })
-    }
-}
-
-impl Area {
-    fn read(value: &Value) -> Result<Area, Refusal> {
-        let o = Object::new(value, "struct Area", &["id", "title", "summary"])?;
-        Ok(Area {
-            id: o.required("id", json::string)?,
-            title: o.required("title", json::string)?,
-            summary: o.required("summary", json::string)?,
-        })
-    }
-}
-
-impl PostingSection {
-    fn read(value: &Value) -> Result<PostingSection, Refusal> {
-        const ALL: [PostingSection; 3] = [
-            PostingSection::Requirements,
-            PostingSection::JobDescription,
-            PostingSection::TechStack,
-        ];
-        json::variant(value, &["requirements", "job_description", "tech_stack"]).map(|i| ALL[i])
-    }
-}
-
-impl Requirement {
-    fn read(value: &Value) -> Result<Requirement, Refusal> {
-        const FIELDS: &[&str] = &["id", "text", "area", "section", "level", "weight"];
-        let o = Object::new(value, "struct Requirement", FIELDS)?;
-        Ok(Requirement {
-            id: o.required("id", json::string)?,
-            text: o.required("text", json::string)?,
-            area: o.required("area", json::string)?,
-            section: o.required("section", PostingSection::read)?,
-            level: o.required("level", json::u8)?,
-            weight: o.required("weight", json::u8)?,
-        })
-    }
-}
-
-impl SelfRating {
-    fn read(value: &Value) -> Result<SelfRating, Refusal> {
-        const FIELDS: &[&str] = &["id", "area", "requirements", "prompt", "anchors"];
-        let o = Object::new(value, "struct SelfRating", FIELDS)?;
-        Ok(SelfRating {
-            id: o.required("id", json::string)?,
-            area: o.required("area", json::string)?,
-            requirements: o.required("requirements", json::strings)?,
-            prompt: o.required("prompt", json::string)?,
-            anchors: o.required("anchors", json::strings)?,
-        })
-    }
-}
-
-impl QuestionKind {
-    fn read(value: &Value) -> Result<QuestionKind, Refusal> {
-        const ALL: [QuestionKind; 2] = [QuestionKind::SingleChoice, QuestionKind::MultipleSelect];
-        json::variant(value, &["single_choice", "multiple_select"]).map(|i| ALL[i])
-    }
-}
-
-impl QuestionFormat {
-    fn read(value: &Value) -> Result<QuestionFormat, Refusal> {
-        const ALL: [QuestionFormat; 3] = [
-            QuestionFormat::Concept,
-            QuestionFormat::CodeReading,
-            QuestionFormat::Scenario,
-        ];
-        json::variant(value, &["concept", "code_reading", "scenario"]).map(|i| ALL[i])
-    }
-}
-
-impl CodeBlock {
-    fn read(value: &Value) -> Result<CodeBlock, Refusal> {
-        let o = Object::new(value, "struct CodeBlock", &["language", "source", "prints"])?;
-        Ok(CodeBlock {
-            language: o.required("language", json::string)?,
-            source: o.required("source", json::string)?,
-            prints: o.or("prints", json::boolean, false)?,
-        })
-    }
-}
-
-impl AnswerOption {
-    fn read(value: &Value) -> Result<AnswerOption, Refusal> {
-        let o = Object::new(
-            value,
-            "struct AnswerOption",
-            &["text", "correct", "explanation"],
-        )?;
-        Ok(AnswerOption {
-            text: o.required("text", json::string)?,
-            correct: o.or("correct", json::boolean, false)?,
-            explanation: o.optional("explanation", json::string)?,
-        })
-    }
-}
-
-impl Reference {
-    fn read(value: &Value) -> Result<Reference, Refusal> {
-        let o = Object::new(value, "struct Reference", &["title", "url"])?;
-        Ok(Reference {
-            title: o.required("title", json::string)?,
-            url: o.required("url", json::string)?,
-        })
-    }
-}
-
-impl Question {
-    fn read(value: &Value) -> Result<Question, Refusal> {
-        const FIELDS: &[&str] = &[
-            "id",
-            "area",
-            "requirements",
-            "kind",
-            "format",
-            "prompt",
-            "code",
-            "options",
-            "difficulty",
-            "discrimination",
-            "guessing",
-            "fitted_difficulty",
-            "explanation",
-            "references",
-        ];
-        let o = Object::new(value, "struct Question", FIELDS)?;
-        Ok(Question {
-            id: o.required("id", json::string)?,
-            area: o.required("area", json::string)?,
-            requirements: o.required("requirements", json::strings)?,
-            kind: o.required("kind", QuestionKind::read)?,
-            format: o.or("format", QuestionFormat::read, QuestionFormat::default())?,
-            prompt: o.required("prompt", json::string)?,
-            code: o.optional("code", CodeBlock::read)?,
-            options: o.required("options", |v| json::list(v, AnswerOption::read))?,
-            difficulty: o.required("difficulty", json::u8)?,
-            discrimination: o.optional("discrimination", json::f64)?,
-            guessing: o.optional("guessing", json::f64)?,
-            fitted_difficulty: o.optional("fitted_difficulty", json::f64)?,
-            explanation: o.required("explanation", json::string)?,
-            references: o.required("references", |v| json::list(v, Reference::read))?,
-        })
-    }
-}
-
-impl ProfileIndexEntry {
-    fn read(value: &Value) -> Result<ProfileIndexEntry, Refusal> {
-        let o = Object::new(
-            value,
-            "struct ProfileIndexEntry",
-            &["id", "title", "company", "file"],
-        )?;
-        Ok(ProfileIndexEntry {
-            id: o.required("id", json::string)?,
-            title: o.required("title", json::string)?,
-            company: o.required("company", json::string)?,
-            file: o.required("file", json::string)?,
-        })
-    }
-}
-
-impl ProfileIndex {
-    fn read(value: &Value) -> Result<ProfileIndex, Refusal> {
-        let o = Object::new(value, "struct ProfileIndex", &["default", "profiles"])?;
-        Ok(ProfileIndex {
-            default: o.required("default", json::string)?,
-            profiles: o.required("profiles", |v| json::list(v, ProfileIndexEntry::read))?,
-        })
-    }
-}
-
 /// Reads the profile index, reporting what is wrong with it.
 pub fn parse_index(text: &str) -> Result<ProfileIndex, Vec<Problem>> {
-    let root = json::parse(text)
-        .map_err(|e| vec![Problem::new("profiles/index.json", json_error_sentence(&e))])?;
-    let index = ProfileIndex::read(&root)
-        .map_err(|e| vec![Problem::new("profiles/index.json", readable(&e))])?;
-    let mut problems = Vec::new();
+    const FILE: &str = "profiles/index.json";
+    let root: Value = serde_json::from_str(text)
+        .map_err(|e| vec![Problem::new(FILE, json_error_sentence(&e))])?;
+    let index: ProfileIndex = read(&root).map_err(|e| vec![Problem::new(FILE, e)])?;
     if !index.profiles.iter().any(|p| p.id == index.default) {
-        problems.push(Problem::new(
+        return Err(vec![Problem::new(
             "default",
             format!(
                 "names `{}`, which is not in `profiles`",
                 shown(&index.default)
             ),
-        ));
+        )]);
     }
-    if problems.is_empty() {
-        Ok(index)
-    } else {
-        Err(problems)
-    }
+    Ok(index)
 }
+
+/// The fields of a profile, as a problem about the file lists them.
+const PROFILE_FIELDS: &str = "`schema_version`, `id`, `language`, `role`, `areas`, `requirements`, `self_ratings`, `questions`";
 
 /// Reads a profile file. On failure returns every problem found: a broken element does not hide
 /// problems in the elements after it.
 ///
-/// Each top-level list is read element by element, so a wrong type or unknown field in
-/// `questions[3]` and a missing field in `questions[9]` are both reported.
+/// serde_json reads the text (a syntax error is located by line and column); then each part is
+/// read with its type's serde derive on its own, and each top-level list element by element, so a
+/// wrong type or unknown field in `questions[3]` and a missing field in `questions[9]` are both
+/// reported, each at its location.
 pub fn parse_profile(text: &str) -> Result<Profile, Vec<Problem>> {
-    let root =
-        json::parse(text).map_err(|e| vec![Problem::new("file", json_error_sentence(&e))])?;
+    let root: Value = serde_json::from_str(text)
+        .map_err(|e| vec![Problem::new("file", json_error_sentence(&e))])?;
     let Value::Object(map) = &root else {
         return Err(vec![Problem::new(
             "file",
-            "must be a JSON object with `schema_version`, `id`, `role`, `areas`, `requirements`, `self_ratings` and `questions`",
+            format!("must be a JSON object with {PROFILE_FIELDS}"),
         )]);
     };
-
-    let mut problems = Vec::new();
     if let Some(version) = map.get("schema_version").and_then(Value::as_u64) {
         if version != u64::from(PROFILE_SCHEMA_VERSION) {
             return Err(vec![Problem::new(
@@ -493,78 +295,76 @@ pub fn parse_profile(text: &str) -> Result<Profile, Vec<Problem>> {
             )]);
         }
     }
+    let problems = part_problems(map);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    read(&root).map_err(|e| vec![Problem::new("file", e)])
+}
 
+/// Every problem of the profile's parts, each read on its own.
+fn part_problems(map: &Map<String, Value>) -> Vec<Problem> {
     const LISTS: [&str; 4] = ["areas", "requirements", "self_ratings", "questions"];
+    let mut problems = Vec::new();
     for key in map.keys() {
         let known = matches!(key.as_str(), "schema_version" | "id" | "language" | "role")
             || LISTS.contains(&key.as_str());
         if !known {
             problems.push(Problem::new(
                 key_location(key),
-                "is not a field of a profile (expected `schema_version`, `id`, `language`, `role`, `areas`, `requirements`, `self_ratings`, `questions`)",
+                format!("is not a field of a profile (expected {PROFILE_FIELDS})"),
             ));
         }
     }
     if let Some(value) = map.get("language") {
-        if let Err(message) = check(json::string(value)) {
+        if let Err(message) = read::<String>(value) {
             problems.push(Problem::new("language", message));
         }
     }
     for key in ["schema_version", "id", "role"] {
-        match map.get(key) {
-            None => problems.push(Problem::new(key, "is missing")),
-            Some(value) => {
-                let result = match key {
-                    "schema_version" => check(json::u32(value)),
-                    "id" => check(json::string(value)),
-                    _ => check(Role::read(value)),
-                };
-                if let Err(e) = result {
-                    problems.push(Problem::new(key, e));
-                }
-            }
+        let Some(value) = map.get(key) else {
+            problems.push(Problem::new(key, "is missing"));
+            continue;
+        };
+        let result = match key {
+            "schema_version" => read::<u32>(value).map(drop),
+            "id" => read::<String>(value).map(drop),
+            _ => read::<Role>(value).map(drop),
+        };
+        if let Err(e) = result {
+            problems.push(Problem::new(key, e));
         }
     }
     for key in LISTS {
-        match map.get(key) {
-            None => problems.push(Problem::new(key, "is missing")),
-            Some(Value::Array(items)) => {
-                for (i, item) in items.iter().enumerate() {
-                    let result = match key {
-                        "areas" => check(Area::read(item)),
-                        "requirements" => check(Requirement::read(item)),
-                        "self_ratings" => check(SelfRating::read(item)),
-                        _ => check(Question::read(item)),
-                    };
-                    if let Err(e) = result {
-                        problems.push(Problem::new(element_location(key, i, item), e));
-                    }
-                }
+        let items = match map.get(key) {
+            None => {
+                problems.push(Problem::new(key, "is missing"));
+                continue;
             }
-            Some(_) => problems.push(Problem::new(key, "must be a list")),
+            Some(Value::Array(items)) => items,
+            Some(_) => {
+                problems.push(Problem::new(key, "must be a list"));
+                continue;
+            }
+        };
+        for (i, item) in items.iter().enumerate() {
+            let result = match key {
+                "areas" => read::<Area>(item).map(drop),
+                "requirements" => read::<Requirement>(item).map(drop),
+                "self_ratings" => read::<SelfRating>(item).map(drop),
+                _ => read::<Question>(item).map(drop),
+            };
+            if let Err(e) = result {
+                problems.push(Problem::new(element_location(key, i, item), e));
+            }
         }
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    Profile::read(map).map_err(|e| vec![Problem::new("file", readable(&e))])
+    problems
 }
 
-impl Profile {
-    /// The profile in `map`, whose parts `parse_profile` has checked.
-    fn read(map: &Map) -> Result<Profile, Refusal> {
-        let part = |key: &str| map.get(key).unwrap_or(&Value::Null);
-        Ok(Profile {
-            schema_version: json::u32(part("schema_version"))?,
-            id: json::string(part("id"))?,
-            language: map.get("language").map_or(Ok(english()), json::string)?,
-            role: Role::read(part("role"))?,
-            areas: json::list(part("areas"), Area::read)?,
-            requirements: json::list(part("requirements"), Requirement::read)?,
-            self_ratings: json::list(part("self_ratings"), SelfRating::read)?,
-            questions: json::list(part("questions"), Question::read)?,
-        })
-    }
+/// `value` read as a `T` by its serde derive; a refusal in serde's words, made readable.
+fn read<T: DeserializeOwned>(value: &Value) -> Result<T, String> {
+    T::deserialize(value).map_err(|e| readable(&e.to_string()))
 }
 
 /// `questions[12] (py-gil-1)`: the index, and the id when the element has one.
@@ -575,18 +375,9 @@ pub fn element_location(list: &str, index: usize, item: &Value) -> String {
     }
 }
 
-/// A part's refusal, as a problem shows it.
-fn check<T>(read: Result<T, Refusal>) -> Result<(), String> {
-    read.map(|_| ()).map_err(|e| readable(&e))
-}
-
-fn json_error_sentence(e: &SyntaxError) -> String {
-    readable(&format!(
-        "is not valid JSON: {} (line {}, column {})",
-        e.reason(),
-        e.line(),
-        e.column()
-    ))
+/// A syntax error, with its line and column (serde_json's own message names them).
+fn json_error_sentence(e: &serde_json::Error) -> String {
+    readable(&format!("is not valid JSON: {e}"))
 }
 
 /// The location of an unknown top-level field: its name, quoted when it would not read as one

@@ -5,15 +5,15 @@
 //! and keeps aside answers that no longer fit the profile instead of failing on them: they stay in
 //! storage (and in exports) and come back if the profile offers their question again.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
 
 use super::answer::{options_print, Answer, Answers};
 use super::evidence::{self, Evidence, EvidenceError, MAX_PER_REQUIREMENT};
 use super::history::{self, Attempt};
-use super::json::{self, Object, Refusal, ToJson, Value, Writer};
-use super::keyed::{KeySet, Keyed};
 use super::notice::Notice;
 use super::problem::{readable, shown};
 use super::profile::{Profile, QuestionKind, MAX_LEVEL};
@@ -47,11 +47,7 @@ pub enum Mode {
 impl Mode {
     /// The mode of this name, as progress stores it ("full", "quick").
     pub fn named(name: &str) -> Option<Mode> {
-        Mode::read(&Value::String(name.to_owned())).ok()
-    }
-
-    pub fn read(value: &Value) -> Result<Mode, Refusal> {
-        json::variant(value, &["full", "quick"]).map(|i| [Mode::Full, Mode::Quick][i])
+        Mode::deserialize(serde_json::Value::from(name)).ok()
     }
 }
 
@@ -83,12 +79,12 @@ pub struct Progress {
     /// For each answered question, a fingerprint of the options it offered when it was answered
     /// ([`options_print`]), so an answer whose options changed since is recognised.
     #[serde(default)]
-    pub options: Keyed<u64>,
+    pub options: BTreeMap<String, u64>,
     /// Answers to items the profile no longer has in the form they were answered (the item was
     /// dropped, or its options changed). Kept, never deleted: one comes back when the profile
     /// offers its item again as it was.
     #[serde(default)]
-    pub kept_aside: Keyed<KeptAnswer>,
+    pub kept_aside: BTreeMap<String, KeptAnswer>,
     /// The number the answers here will have as an attempt (see [`Progress::finish`]).
     #[serde(default = "first_run")]
     pub run: u32,
@@ -101,10 +97,10 @@ pub struct Progress {
     /// Questions answered in earlier attempts, which a retake asks only once the others are
     /// used up.
     #[serde(default)]
-    pub seen: KeySet,
+    pub seen: BTreeSet<String>,
     /// Links to the candidate's work, per requirement id (`domain::evidence`).
     #[serde(default)]
-    pub evidence: Keyed<Vec<Evidence>>,
+    pub evidence: BTreeMap<String, Vec<Evidence>>,
 }
 
 fn first_run() -> u32 {
@@ -120,107 +116,7 @@ pub struct KeptAnswer {
     pub options: Option<u64>,
 }
 
-impl ToJson for Mode {
-    fn write(&self, out: &mut Writer) {
-        out.string(match self {
-            Mode::Full => "full",
-            Mode::Quick => "quick",
-        });
-    }
-}
-
-impl ToJson for Progress {
-    fn write(&self, out: &mut Writer) {
-        out.object();
-        out.field("schema_version", &self.schema_version);
-        out.field("profile_id", &self.profile_id);
-        out.field("mode", &self.mode);
-        out.field("answers", &self.answers);
-        out.field("current", &self.current);
-        out.field("finished", &self.finished);
-        out.field("option_seed", &self.option_seed);
-        out.field("continued", &self.continued);
-        out.field("options", &self.options);
-        out.field("kept_aside", &self.kept_aside);
-        out.field("run", &self.run);
-        out.field("attempts", &self.attempts);
-        out.field("focus", &self.focus);
-        out.field("seen", &self.seen);
-        out.field("evidence", &self.evidence);
-        out.end_object();
-    }
-}
-
-impl ToJson for KeptAnswer {
-    fn write(&self, out: &mut Writer) {
-        out.object();
-        out.field("answer", &self.answer);
-        if self.options.is_some() {
-            out.field("options", &self.options);
-        }
-        out.end_object();
-    }
-}
-
-impl KeptAnswer {
-    fn read(value: &Value) -> Result<KeptAnswer, Refusal> {
-        let o = Object::new(value, "struct KeptAnswer", &["answer", "options"])?;
-        Ok(KeptAnswer {
-            answer: o.required("answer", Answer::read)?,
-            options: o.optional("options", json::u64)?,
-        })
-    }
-}
-
 impl Progress {
-    /// Reads progress of this schema version (see [`decode_progress`], which migrates older
-    /// ones first); the rules beyond the types are `check_extras`'s.
-    pub fn read(value: &Value) -> Result<Progress, Refusal> {
-        const FIELDS: &[&str] = &[
-            "schema_version",
-            "profile_id",
-            "mode",
-            "answers",
-            "current",
-            "finished",
-            "option_seed",
-            "continued",
-            "options",
-            "kept_aside",
-            "run",
-            "attempts",
-            "focus",
-            "seen",
-            "evidence",
-        ];
-        let o = Object::new(value, "struct Progress", FIELDS)?;
-        Ok(Progress {
-            schema_version: o.required("schema_version", json::u32)?,
-            profile_id: o.required("profile_id", json::string)?,
-            mode: o.required("mode", Mode::read)?,
-            answers: o.required("answers", |v| json::keyed(v, Answer::read))?,
-            current: o.optional("current", json::string)?,
-            finished: o.or("finished", json::boolean, false)?,
-            option_seed: o.required("option_seed", json::u64)?,
-            continued: o.or("continued", json::strings, Vec::new())?,
-            options: o.or("options", |v| json::keyed(v, json::u64), Keyed::new())?,
-            kept_aside: o.or(
-                "kept_aside",
-                |v| json::keyed(v, KeptAnswer::read),
-                Keyed::new(),
-            )?,
-            run: o.or("run", json::u32, first_run())?,
-            attempts: o.or("attempts", |v| json::list(v, Attempt::read), Vec::new())?,
-            focus: o.or("focus", json::strings, Vec::new())?,
-            seen: o.or("seen", json::key_set, KeySet::new())?,
-            evidence: o.or(
-                "evidence",
-                |v| json::keyed(v, |l| json::list(l, Evidence::read)),
-                Keyed::new(),
-            )?,
-        })
-    }
-
     /// New progress; `option_seed` should be random (the browser glue draws it).
     pub fn new(profile_id: &str, option_seed: u64) -> Progress {
         Progress {
@@ -232,13 +128,13 @@ impl Progress {
             finished: false,
             option_seed,
             continued: Vec::new(),
-            options: Keyed::new(),
-            kept_aside: Keyed::new(),
+            options: BTreeMap::new(),
+            kept_aside: BTreeMap::new(),
             run: first_run(),
             attempts: Vec::new(),
             focus: Vec::new(),
-            seen: KeySet::new(),
-            evidence: Keyed::new(),
+            seen: BTreeSet::new(),
+            evidence: BTreeMap::new(),
         }
     }
 
@@ -339,8 +235,7 @@ impl Progress {
         }
         // A refused link leaves no empty list behind: only a list with links refuses one.
         evidence::add_to(
-            self.evidence
-                .get_or_insert_with(requirement_id.to_owned(), Vec::new),
+            self.evidence.entry(requirement_id.to_owned()).or_default(),
             link,
         )
     }
@@ -415,7 +310,7 @@ impl Progress {
     }
 
     pub fn encode(&self) -> String {
-        json::to_text(self)
+        serde_json::to_string(self).expect("progress is plain data with string keys")
     }
 
     pub fn is_empty(&self) -> bool {
@@ -516,14 +411,16 @@ impl Restored {
 
 /// Reads saved progress for `profile`.
 pub fn decode_progress(raw: &str, profile: &Profile) -> Result<Restored, ProgressError> {
-    let value: Value = json::parse(raw).map_err(|e| ProgressError::NotJson(e.to_string()))?;
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| ProgressError::NotJson(e.to_string()))?;
     restore(value, profile)
 }
 
 /// Reads progress for `profile` from its JSON value (as saved, or inside an export).
 pub fn restore(value: Value, profile: &Profile) -> Result<Restored, ProgressError> {
     let value = migrate(value)?;
-    let progress = Progress::read(&value).map_err(ProgressError::Malformed)?;
+    let progress =
+        Progress::deserialize(value).map_err(|e| ProgressError::Malformed(e.to_string()))?;
     progress.check_extras().map_err(ProgressError::Malformed)?;
     if progress.profile_id != profile.id {
         return Err(ProgressError::OtherProfile(progress.profile_id));
@@ -548,8 +445,8 @@ fn migrate(mut value: Value) -> Result<Value, ProgressError> {
                 let Value::Object(map) = &mut value else {
                     return Err(ProgressError::Malformed("not an object".into()));
                 };
-                map.insert("mode".into(), Value::String("full".into()));
-                map.insert("schema_version".into(), Value::whole(2));
+                map.insert("mode".into(), json!("full"));
+                map.insert("schema_version".into(), json!(2));
             }
             // Version 4 keeps answers aside instead of dropping them, and fingerprints the options
             // each question was answered with; reconcile fills those in for the answers there.
@@ -557,9 +454,9 @@ fn migrate(mut value: Value) -> Result<Value, ProgressError> {
                 let Value::Object(map) = &mut value else {
                     return Err(ProgressError::Malformed("not an object".into()));
                 };
-                map.insert("options".into(), Value::Object(Default::default()));
-                map.insert("kept_aside".into(), Value::Object(Default::default()));
-                map.insert("schema_version".into(), Value::whole(4));
+                map.insert("options".into(), json!({}));
+                map.insert("kept_aside".into(), json!({}));
+                map.insert("schema_version".into(), json!(4));
             }
             // Version 5 keeps the history of attempts, retakes and evidence links; progress
             // before it is the first attempt, with no history and no links.
@@ -567,24 +464,24 @@ fn migrate(mut value: Value) -> Result<Value, ProgressError> {
                 let Value::Object(map) = &mut value else {
                     return Err(ProgressError::Malformed("not an object".into()));
                 };
-                map.insert("run".into(), Value::whole(1));
-                map.insert("attempts".into(), Value::Array(Vec::new()));
-                map.insert("focus".into(), Value::Array(Vec::new()));
-                map.insert("seen".into(), Value::Array(Vec::new()));
-                map.insert("evidence".into(), Value::Object(Default::default()));
-                map.insert("schema_version".into(), Value::whole(5));
+                map.insert("run".into(), json!(1));
+                map.insert("attempts".into(), json!([]));
+                map.insert("focus".into(), json!([]));
+                map.insert("seen".into(), json!([]));
+                map.insert("evidence".into(), json!({}));
+                map.insert("schema_version".into(), json!(5));
             }
             // Version 3 shuffles options per candidate. Answers always stored the profile's
             // option indices, so they keep their meaning; the seed is drawn from the saved text
             // itself, so it differs between candidates and stays put once written.
             2 => {
-                let seed = json_safe(fnv1a(json::to_text(&value).as_bytes()));
+                let seed = json_safe(fnv1a(value.to_string().as_bytes()));
                 let Value::Object(map) = &mut value else {
                     return Err(ProgressError::Malformed("not an object".into()));
                 };
-                map.insert("option_seed".into(), Value::whole(seed));
-                map.insert("continued".into(), Value::Array(Vec::new()));
-                map.insert("schema_version".into(), Value::whole(3));
+                map.insert("option_seed".into(), json!(seed));
+                map.insert("continued".into(), json!([]));
+                map.insert("schema_version".into(), json!(3));
             }
             v => {
                 return Err(ProgressError::Malformed(format!(
@@ -673,7 +570,8 @@ fn reconcile(mut progress: Progress, profile: &Profile) -> Restored {
         if let Some(question) = profile.question(id) {
             progress
                 .options
-                .get_or_insert_with(id.clone(), || options_print(question));
+                .entry(id.clone())
+                .or_insert_with(|| options_print(question));
         }
     }
     // A retake of areas the profile no longer has covers the ones it still has.
@@ -1024,7 +922,7 @@ mod tests {
         }
         assert!(p.options.keys().all(|id| p.answers.contains_key(id)));
         // Every question answered before is remembered as seen; self-ratings are not questions.
-        let questions: KeySet = profile.questions.iter().map(|q| q.id.clone()).collect();
+        let questions: BTreeSet<String> = profile.questions.iter().map(|q| q.id.clone()).collect();
         assert_eq!(p.seen, questions);
         // No gaps, no retake.
         let before = p.clone();

@@ -291,7 +291,7 @@ fn learning_plan(
     answers: &Answers,
     results: &[RequirementResult],
 ) -> LearningPlan {
-    let steps: Vec<(usize, Gap)> = results
+    let mut steps: Vec<(usize, Gap)> = results
         .iter()
         .enumerate()
         .filter_map(|(order, r)| {
@@ -309,7 +309,7 @@ fn learning_plan(
         })
         .collect();
     // Highest priority first; ties keep the profile's order.
-    let mut steps = crate::domain::highest_first(steps, |(_, gap)| gap.priority);
+    steps.sort_by(|(_, a), (_, b)| b.priority.total_cmp(&a.priority));
     // Each missed question once, in profile order, under the most important requirement it
     // evidences (the first step that lists it); a requirement whose questions all sit higher up
     // keeps its line.

@@ -23,8 +23,6 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 
-use super::json::{self, Object, Refusal, ToJson, Value, Writer};
-
 use super::evidence::Evidence;
 use super::measure::Verdict;
 use super::profile::MAX_LEVEL;
@@ -55,43 +53,6 @@ pub struct SharedSummary {
     pub evidence: Vec<SharedEvidence>,
 }
 
-impl ToJson for SharedSummary {
-    fn write(&self, out: &mut Writer) {
-        out.object();
-        out.field("profile_id", &self.profile_id);
-        out.field("readiness", &self.readiness);
-        out.field("readiness_range", &self.readiness_range);
-        out.field("areas", &self.areas);
-        if !self.evidence.is_empty() {
-            out.field("evidence", &self.evidence);
-        }
-        out.end_object();
-    }
-}
-
-impl ToJson for SharedEvidence {
-    fn write(&self, out: &mut Writer) {
-        out.object();
-        out.field("requirement_id", &self.requirement_id);
-        out.field("link", &self.link);
-        out.end_object();
-    }
-}
-
-impl ToJson for SharedArea {
-    fn write(&self, out: &mut Writer) {
-        out.object();
-        out.field("area_id", &self.area_id);
-        out.field("required", &self.required);
-        out.field("level", &self.level);
-        out.field("se", &self.se);
-        out.field("answers", &self.answers);
-        out.field("gap", &self.gap);
-        out.field("verdict", &self.verdict);
-        out.end_object();
-    }
-}
-
 /// One evidence link as a share link carries it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -115,34 +76,6 @@ pub struct SharedArea {
     pub verdict: Option<Verdict>,
 }
 
-impl SharedArea {
-    fn read(value: &Value) -> Result<SharedArea, Refusal> {
-        const FIELDS: &[&str] = &[
-            "area_id", "required", "level", "se", "answers", "gap", "verdict",
-        ];
-        let o = Object::new(value, "struct SharedArea", FIELDS)?;
-        Ok(SharedArea {
-            area_id: o.required("area_id", json::string)?,
-            required: o.required("required", json::u8)?,
-            level: o.optional("level", json::u8)?,
-            se: o.required("se", json::u8)?,
-            answers: o.required("answers", json::u8)?,
-            gap: o.optional("gap", json::u8)?,
-            verdict: o.optional("verdict", Verdict::read)?,
-        })
-    }
-}
-
-impl SharedEvidence {
-    fn read(value: &Value) -> Result<SharedEvidence, Refusal> {
-        let o = Object::new(value, "struct SharedEvidence", &["requirement_id", "link"])?;
-        Ok(SharedEvidence {
-            requirement_id: o.required("requirement_id", json::string)?,
-            link: o.required("link", Evidence::read)?,
-        })
-    }
-}
-
 /// `verdict` as a link carries it: the gap to a tenth, the count of questions below 255.
 fn carried(verdict: &Verdict) -> Verdict {
     match *verdict {
@@ -161,29 +94,6 @@ fn tenths(x: f64) -> u8 {
 }
 
 impl SharedSummary {
-    /// Reads a summary as the attempt history stores it, unchecked (see `is_sound`).
-    pub fn read(value: &Value) -> Result<SharedSummary, Refusal> {
-        const FIELDS: &[&str] = &[
-            "profile_id",
-            "readiness",
-            "readiness_range",
-            "areas",
-            "evidence",
-        ];
-        let o = Object::new(value, "struct SharedSummary", FIELDS)?;
-        Ok(SharedSummary {
-            profile_id: o.required("profile_id", json::string)?,
-            readiness: o.optional("readiness", json::u8)?,
-            readiness_range: o.optional("readiness_range", json::u8_pair)?,
-            areas: o.required("areas", |v| json::list(v, SharedArea::read))?,
-            evidence: o.or(
-                "evidence",
-                |v| json::list(v, SharedEvidence::read),
-                Vec::new(),
-            )?,
-        })
-    }
-
     /// The summary of `assessment` for the profile `profile_id`.
     pub fn from_assessment(profile_id: &str, assessment: &Assessment) -> SharedSummary {
         SharedSummary {

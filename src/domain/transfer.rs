@@ -7,7 +7,9 @@
 
 use std::fmt;
 
-use super::json::{self, Object, Refusal, ToJson, Value, Writer};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
 use super::problem::{readable, shown};
 use super::profile::Profile;
 use super::progress::{restore, Progress, ProgressError, SetAside};
@@ -17,40 +19,16 @@ pub const EXPORT_FORMAT: &str = "fitcheck-progress";
 /// The export document version this build writes and the newest it reads.
 pub const EXPORT_VERSION: u64 = 1;
 
-#[derive(Debug)]
+/// The export file: the progress as it is saved, wrapped with what it is.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Export {
     format: String,
     version: u64,
     /// For people reading the file; import checks the progress's own profile id.
     role: String,
+    /// Read as JSON first: saved progress of any schema version migrates (`progress::restore`).
     progress: Value,
-}
-
-impl Export {
-    fn read(value: &Value) -> Result<Export, Refusal> {
-        let o = Object::new(
-            value,
-            "struct Export",
-            &["format", "version", "role", "progress"],
-        )?;
-        Ok(Export {
-            format: o.required("format", json::string)?,
-            version: o.required("version", json::u64)?,
-            role: o.required("role", json::string)?,
-            progress: o.required("progress", |v| Ok(v.clone()))?,
-        })
-    }
-}
-
-impl ToJson for Export {
-    fn write(&self, out: &mut Writer) {
-        out.object();
-        out.field("format", &self.format);
-        out.field("version", &self.version);
-        out.field("role", &self.role);
-        out.field("progress", &self.progress);
-        out.end_object();
-    }
 }
 
 /// The export file's contents for `progress` of `profile`.
@@ -59,11 +37,9 @@ pub fn export_progress(profile: &Profile, progress: &Progress) -> String {
         format: EXPORT_FORMAT.to_owned(),
         version: EXPORT_VERSION,
         role: format!("{} \u{2014} {}", profile.role.title, profile.role.company),
-        // The stored text read back as JSON: progress is written by one serialiser only.
-        progress: json::parse(&progress.encode())
-            .expect("progress is written as JSON and reads back"),
+        progress: serde_json::to_value(progress).expect("progress is plain data with string keys"),
     };
-    json::to_indented_text(&export)
+    serde_json::to_string_pretty(&export).expect("an export is plain data")
 }
 
 /// A suggested file name for the export of `profile`.
@@ -120,7 +96,7 @@ impl std::error::Error for ImportError {
 
 /// Reads an exported file for `profile`, checking all of it; `Ok` only when every part fits.
 pub fn import_progress(text: &str, profile: &Profile) -> Result<Progress, ImportError> {
-    let value = json::parse(text).map_err(|_| ImportError::NotJson)?;
+    let value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
     if value.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT) {
         return Err(ImportError::Foreign);
     }
@@ -129,7 +105,7 @@ pub fn import_progress(text: &str, profile: &Profile) -> Result<Progress, Import
         Some(_) => {}
         None => return Err(ImportError::Foreign),
     }
-    let export = Export::read(&value).map_err(|_| ImportError::Foreign)?;
+    let export = Export::deserialize(value).map_err(|_| ImportError::Foreign)?;
     let restored = restore(export.progress, profile).map_err(ImportError::Unreadable)?;
     if !restored.set_aside.is_empty() {
         return Err(ImportError::DoesNotFit(restored.set_aside));

@@ -1,10 +1,10 @@
 //! Rules a parsed profile must follow before the app can use it. Every broken rule is reported,
 //! each with its location, so an author fixes a file in one pass.
 
-use super::keyed::KeySet;
 use super::problem::Problem;
 use super::problem::{shown, shown_number};
 use super::profile::{Profile, QuestionKind, MAX_LEVEL, MIN_LEVEL};
+use std::collections::BTreeSet;
 
 /// A BCP 47 language tag of the simple kind profiles use: a two- or three-letter language,
 /// optionally followed by subtags of letters and digits (`en`, `de`, `en-GB`, `zh-Hant`).
@@ -59,10 +59,11 @@ pub fn validate(profile: &Profile) -> Vec<Problem> {
         );
     }
 
-    let area_ids: KeySet = profile.areas.iter().map(|a| a.id.clone()).collect();
-    let requirement_ids: KeySet = profile.requirements.iter().map(|r| r.id.clone()).collect();
+    let area_ids: BTreeSet<String> = profile.areas.iter().map(|a| a.id.clone()).collect();
+    let requirement_ids: BTreeSet<String> =
+        profile.requirements.iter().map(|r| r.id.clone()).collect();
 
-    let mut seen = KeySet::new();
+    let mut seen = BTreeSet::new();
     for (i, area) in profile.areas.iter().enumerate() {
         let at = format!("areas[{i}] ({})", shown(&area.id));
         check_id(&mut report, &at, &area.id, &mut seen, "area");
@@ -76,7 +77,7 @@ pub fn validate(profile: &Profile) -> Vec<Problem> {
         }
     }
 
-    let mut seen = KeySet::new();
+    let mut seen = BTreeSet::new();
     for (i, req) in profile.requirements.iter().enumerate() {
         let at = format!("requirements[{i}] ({})", shown(&req.id));
         check_id(&mut report, &at, &req.id, &mut seen, "requirement");
@@ -101,7 +102,7 @@ pub fn validate(profile: &Profile) -> Vec<Problem> {
     }
 
     // Self-ratings and questions share one id space: saved answers are keyed by item id.
-    let mut seen = KeySet::new();
+    let mut seen = BTreeSet::new();
     for (i, item) in profile.self_ratings.iter().enumerate() {
         let at = format!("self_ratings[{i}] ({})", shown(&item.id));
         check_id(&mut report, &at, &item.id, &mut seen, "item");
@@ -169,7 +170,7 @@ pub fn validate(profile: &Profile) -> Vec<Problem> {
             ),
             _ => {}
         }
-        let mut texts = KeySet::new();
+        let mut texts = BTreeSet::new();
         for (j, option) in q.options.iter().enumerate() {
             if option.text.trim().is_empty() {
                 report(at.clone(), format!("option {} is empty", j + 1));
@@ -276,7 +277,7 @@ fn check_id(
     report: &mut impl FnMut(String, String),
     at: &str,
     id: &str,
-    seen: &mut KeySet,
+    seen: &mut BTreeSet<String>,
     what: &str,
 ) {
     if !is_slug(id) {
@@ -297,8 +298,8 @@ fn check_links(
     at: &str,
     area: &str,
     requirements: &[String],
-    area_ids: &KeySet,
-    requirement_ids: &KeySet,
+    area_ids: &BTreeSet<String>,
+    requirement_ids: &BTreeSet<String>,
 ) {
     if !area_ids.contains(area) {
         report(

@@ -6,13 +6,13 @@
 //! the ones `measure::select` picks one after another until the area's verdict is clear.
 
 use super::answer::Answers;
-use super::keyed::KeySet;
 use super::measure::select::{
     next_question_unseen_first, quick_pool, QUICK_MAX_PER_AREA, QUICK_TYPICAL_PER_AREA,
 };
 use super::profile::{Profile, SelfRating};
 use super::progress::{Mode, Progress};
 use super::timing::{question_seconds, rating_seconds};
+use std::collections::BTreeSet;
 
 /// The prefix of an area's self-rating screen id. Item ids are slugs (no underscore), so a step id
 /// with it never collides with an item.
@@ -147,7 +147,7 @@ impl Walk {
 
     /// A quick check of every area, with nothing seen before (see [`Walk::quick_in`]).
     pub fn quick(profile: &Profile, answers: &Answers, continued: &[String], seed: u64) -> Walk {
-        Walk::quick_in(profile, answers, continued, seed, &[], &KeySet::new())
+        Walk::quick_in(profile, answers, continued, seed, &[], &BTreeSet::new())
     }
 
     /// A quick check of the areas in `focus` (empty: all), replayed from the answers: at each
@@ -160,7 +160,7 @@ impl Walk {
         continued: &[String],
         seed: u64,
         focus: &[String],
-        seen: &KeySet,
+        seen: &BTreeSet<String>,
     ) -> Walk {
         let mut steps = Vec::new();
         let mut area_totals = Vec::new();
@@ -289,7 +289,9 @@ impl Walk {
         // Only the answers change: the history and evidence need no copy on every item shown.
         let mut passed = answers.clone();
         for member in &step.members {
-            passed.get_or_insert_with(member.clone(), || crate::domain::answer::Answer::Skipped);
+            passed
+                .entry(member.clone())
+                .or_insert(crate::domain::answer::Answer::Skipped);
         }
         Walk::of_with(profile, progress, &passed)
             .next_for(step_id, &passed, skip_done)

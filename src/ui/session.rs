@@ -298,9 +298,11 @@ impl Session {
         if self.saving.get_untracked() != Saving::On {
             return;
         }
-        let encoded = self.progress.with_untracked(Progress::encode);
         let key = storage_key(&self.profile().id);
-        if let Err(error) = browser::save(&key, &encoded) {
+        if let Err(error) = self
+            .progress
+            .with_untracked(|progress| browser::save_json(&key, progress))
+        {
             let notice = match error {
                 BrowserError::StorageBlocked => Notice::StorageBlocked,
                 _ => Notice::SaveRefused,

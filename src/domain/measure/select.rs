@@ -9,10 +9,10 @@
 use super::verdict::{verdict, Verdict};
 use super::{area_posterior, area_required, ItemModel, Posterior};
 use crate::domain::answer::Answers;
-use crate::domain::keyed::KeySet;
 use crate::domain::profile::{Profile, Question};
 use crate::domain::seed::{fnv1a, mix};
 use crate::domain::timing::question_seconds;
+use std::collections::BTreeSet;
 
 /// The most questions a quick check asks in an area before it leaves the verdict "not clear yet".
 pub const QUICK_MAX_PER_AREA: usize = 6;
@@ -41,9 +41,11 @@ fn by_information_per_second<'a>(
     questions: impl Iterator<Item = &'a Question>,
     level: f64,
 ) -> Vec<&'a Question> {
-    crate::domain::highest_first(questions.collect(), |q| {
-        ItemModel::of(q).information(level) / question_seconds(q)
-    })
+    let value = |q: &Question| ItemModel::of(q).information(level) / question_seconds(q);
+    let mut ranked: Vec<&Question> = questions.collect();
+    // Stable: equally good questions keep the profile's order.
+    ranked.sort_by(|a, b| value(b).total_cmp(&value(a)));
+    ranked
 }
 
 /// How many of the best questions the next one is drawn from (randomesque selection, as jsCAT
@@ -63,7 +65,7 @@ pub fn next_question<'a>(
     max_asked: usize,
     seed: u64,
 ) -> Option<&'a Question> {
-    next_question_unseen_first(profile, area_id, answers, max_asked, seed, &KeySet::new())
+    next_question_unseen_first(profile, area_id, answers, max_asked, seed, &BTreeSet::new())
 }
 
 /// [`next_question`] for a retake: the draw is among the questions not in `seen` (answered in
@@ -75,7 +77,7 @@ pub fn next_question_unseen_first<'a>(
     answers: &Answers,
     max_asked: usize,
     seed: u64,
-    seen: &KeySet,
+    seen: &BTreeSet<String>,
 ) -> Option<&'a Question> {
     let in_area: Vec<&Question> = profile
         .questions
@@ -147,12 +149,13 @@ mod tests {
             .collect();
         for seed in 0..20 {
             for fresh in &all {
-                let seen: KeySet = all.iter().filter(|id| *id != fresh).cloned().collect();
+                let seen: BTreeSet<String> =
+                    all.iter().filter(|id| *id != fresh).cloned().collect();
                 let q = next_question_unseen_first(&p, "infra", &Answers::new(), 6, seed, &seen);
                 assert_eq!(q.map(|q| &q.id), Some(fresh), "seed {seed}");
             }
             // Every question seen: the draw is as without history.
-            let seen: KeySet = all.iter().cloned().collect();
+            let seen: BTreeSet<String> = all.iter().cloned().collect();
             assert_eq!(
                 next_question_unseen_first(&p, "infra", &Answers::new(), 6, seed, &seen)
                     .map(|q| &q.id),

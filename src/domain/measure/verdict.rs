@@ -13,8 +13,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::json::{self, Object, Refusal, ToJson, Value, Writer};
-
 use super::model::ItemModel;
 use super::posterior::{Posterior, INTERVAL_TAIL};
 use super::MIN_ANSWERS;
@@ -34,48 +32,6 @@ pub enum Verdict {
     /// Neither is clear yet; `more` is how many more of the remaining questions would likely
     /// settle it, `None` when even all of them likely would not.
     NotClear { more: Option<usize> },
-}
-
-impl ToJson for Verdict {
-    fn write(&self, out: &mut Writer) {
-        out.object();
-        match self {
-            Verdict::Meets => out.field("verdict", "meets"),
-            Verdict::Below { gap } => {
-                out.field("verdict", "below");
-                out.field("gap", gap);
-            }
-            Verdict::NotClear { more } => {
-                out.field("verdict", "not_clear");
-                out.field("more", more);
-            }
-        }
-        out.end_object();
-    }
-}
-
-impl Verdict {
-    /// Reads a verdict as the attempt history stores it (`{"verdict": "below", "gap": 0.5}`).
-    pub fn read(value: &Value) -> Result<Verdict, Refusal> {
-        const GAP: &[&str] = &["gap"];
-        const MORE: &[&str] = &["more"];
-        let (variant, o) = Object::tagged(
-            value,
-            "internally tagged enum Verdict",
-            "verdict",
-            &["meets", "below", "not_clear"],
-            &[None, Some(GAP), Some(MORE)],
-        )?;
-        Ok(match variant {
-            0 => Verdict::Meets,
-            1 => Verdict::Below {
-                gap: o.required("gap", json::f64)?,
-            },
-            _ => Verdict::NotClear {
-                more: o.optional("more", json::usize)?,
-            },
-        })
-    }
 }
 
 impl Verdict {
@@ -122,10 +78,8 @@ fn more_to_settle(
 ) -> Option<usize> {
     let distance = (level - required).abs();
     let mut information = 1.0 / se.max(1e-6).powi(2);
-    let gains = crate::domain::highest_first(
-        remaining.iter().map(|q| q.information(level)).collect(),
-        |gain| *gain,
-    );
+    let mut gains: Vec<f64> = remaining.iter().map(|q| q.information(level)).collect();
+    gains.sort_by(|a, b| b.total_cmp(a));
     let mut n = 0;
     loop {
         if n + answers >= MIN_ANSWERS && distance >= Z / information.sqrt() {

@@ -164,7 +164,7 @@ pub fn ItemPage() -> impl IntoView {
                 let open = session.progress.with_untracked(|p| {
                     members
                         .iter()
-                        .find(|m| !matches!(p.answers.get(m), Some(Answer::Rating { .. })))
+                        .find(|m| !matches!(p.answers.get(*m), Some(Answer::Rating { .. })))
                         .cloned()
                 });
                 if let Some(rating) = focused.filter(|f| members.contains(f)).or(open) {
