@@ -6,12 +6,12 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Instant;
 
-use fitcheck::domain::answer::{Answer, Answers};
+use fitcheck::domain::candidate::answer::{Answer, Answers};
 use fitcheck::domain::load_profile;
-use fitcheck::domain::measure::area_posterior;
+use fitcheck::domain::measure::area::area_posterior;
 use fitcheck::domain::measure::select::{next_question, QUICK_MAX_PER_AREA};
 use fitcheck::domain::profile::parse_index;
-use fitcheck::domain::scoring::assess;
+use fitcheck::domain::report::scoring::assess;
 
 /// Wall time of one call of `f`, in microseconds.
 fn micros(f: &mut dyn FnMut()) -> f64 {

@@ -12,7 +12,9 @@
 use std::io::{self, Read};
 use std::process::exit;
 
-use fitcheck::domain::measure::{ItemModel, Posterior, Response};
+use fitcheck::domain::measure::model::ItemModel;
+
+use fitcheck::domain::measure::posterior::{Posterior, Response};
 use serde::{Deserialize, Serialize};
 
 #[derive(Deserialize)]

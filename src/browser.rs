@@ -368,7 +368,7 @@ pub fn reload() {
 pub fn random_seed() -> u64 {
     let high = (js_sys::Math::random() * 4_294_967_296.0) as u64;
     let low = (js_sys::Math::random() * 4_294_967_296.0) as u64;
-    crate::domain::seed::json_safe((high << 32) | low)
+    crate::domain::candidate::seed::json_safe((high << 32) | low)
 }
 
 /// Milliseconds since the epoch, for backup keys.

@@ -4,7 +4,7 @@
 //! host of every address it takes, and may only be stricter (no login, no bare host or IP, no
 //! raw characters a browser would have to escape). Both verdicts are printed side by side.
 
-use fitcheck::domain::evidence::Evidence;
+use fitcheck::domain::candidate::evidence::Evidence;
 use url::Url;
 
 const INPUTS: &[&str] = &[

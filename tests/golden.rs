@@ -9,12 +9,12 @@
 use std::fs;
 use std::path::PathBuf;
 
-use fitcheck::domain::practice::Practice;
+use fitcheck::domain::candidate::practice::Practice;
+use fitcheck::domain::candidate::progress::restore::decode_progress;
+use fitcheck::domain::candidate::transfer::{export_progress, import_progress};
 use fitcheck::domain::profile::parse_index;
-use fitcheck::domain::progress::decode_progress;
-use fitcheck::domain::share::SharedSummary;
-use fitcheck::domain::transfer::{export_progress, import_progress};
-use fitcheck::domain::{parse_profile, Profile};
+use fitcheck::domain::profile::{parse_profile, Profile};
+use fitcheck::domain::report::share::SharedSummary;
 
 fn path(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -6,8 +6,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use fitcheck::domain::lint::{lint, tally};
 use fitcheck::domain::load_profile;
+use fitcheck::domain::profile::lint::{lint, tally};
 use fitcheck::domain::profile::{parse_index, Profile};
 
 fn profiles_dir() -> PathBuf {

@@ -9,18 +9,18 @@ use std::path::Path;
 
 use std::collections::BTreeSet;
 
-use fitcheck::domain::answer::{shown_order, Answer, Answers};
-use fitcheck::domain::history::gap_areas;
+use fitcheck::domain::candidate::answer::{shown_order, Answer, Answers};
+use fitcheck::domain::candidate::history::gap_areas;
+use fitcheck::domain::candidate::walk::{asked_ratings, Walk};
 use fitcheck::domain::load_profile;
 use fitcheck::domain::measure::model::{chance_credit, DEFAULT_SLOPE};
 use fitcheck::domain::measure::select::{
     next_question, next_question_unseen_first, QUICK_MAX_PER_AREA, QUICK_TYPICAL_PER_AREA,
 };
-use fitcheck::domain::measure::Verdict;
+use fitcheck::domain::measure::verdict::Verdict;
+use fitcheck::domain::profile::timing::{question_seconds, rating_seconds};
 use fitcheck::domain::profile::{parse_index, Profile, Question, QuestionKind};
-use fitcheck::domain::scoring::{assess, Assessment};
-use fitcheck::domain::timing::{question_seconds, rating_seconds};
-use fitcheck::domain::walk::{asked_ratings, Walk};
+use fitcheck::domain::report::scoring::{assess, Assessment};
 
 const CANDIDATES: usize = 400;
 /// Item truths are drawn again for every this many candidates, so no single lucky bank decides.
@@ -380,14 +380,24 @@ fn simulate(profile: &Profile, g: &Generator, mode: Mode, seed: u64) -> Figures 
         let seconds: f64 = profile
             .areas
             .iter()
-            .flat_map(|a| asked_ratings(profile, &a.id, fitcheck::domain::progress::Mode::Full))
+            .flat_map(|a| {
+                asked_ratings(
+                    profile,
+                    &a.id,
+                    fitcheck::domain::candidate::check::Mode::Full,
+                )
+            })
             .filter(|_| mode == Mode::Full)
             .chain(
                 profile
                     .areas
                     .iter()
                     .flat_map(|a| {
-                        asked_ratings(profile, &a.id, fitcheck::domain::progress::Mode::Quick)
+                        asked_ratings(
+                            profile,
+                            &a.id,
+                            fitcheck::domain::candidate::check::Mode::Quick,
+                        )
                     })
                     .filter(|_| mode == Mode::Quick),
             )
@@ -410,7 +420,8 @@ fn stated_uncertainty_is_honest_under_harsher_models() {
         "\n| generating model | mode | within ±1 se | within ±2 se | within 0.5 | mean se | clear verdicts | wrong clear verdicts | questions: median, 90th pct | minutes: median |"
     );
     println!("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-    let estimate = Walk::estimated_minutes(&profile, fitcheck::domain::progress::Mode::Quick);
+    let estimate =
+        Walk::estimated_minutes(&profile, fitcheck::domain::candidate::check::Mode::Quick);
     let mut quick_seconds: Vec<f64> = Vec::new();
     let mut failures = Vec::new();
     for (i, g) in generators().iter().enumerate() {

@@ -1,6 +1,6 @@
 //! Fixtures shared by the domain's unit tests.
 
-use super::answer::{Answer, Answers};
+use super::candidate::answer::{Answer, Answers};
 use super::profile::{parse_profile, Profile};
 
 /// A small valid profile: two areas, three requirements, two self-ratings, six questions.

@@ -5,11 +5,11 @@ use std::fmt::Write;
 
 use super::i18n::{td_string, Locale};
 use super::text;
+use crate::domain::candidate::progress::Progress;
 use crate::domain::profile::Profile;
-use crate::domain::progress::Progress;
-use crate::domain::report::{evidence_groups, AreaRow};
-use crate::domain::scoring::Assessment;
-use crate::domain::share::SharedSummary;
+use crate::domain::report::rows::{evidence_groups, AreaRow};
+use crate::domain::report::scoring::Assessment;
+use crate::domain::report::share::SharedSummary;
 
 /// The results summary: readiness, what changed since the last attempt, the per-area table,
 /// the learning plan with its links, and the candidate's evidence links. `assessment` is
@@ -148,8 +148,8 @@ fn escaped(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::answer::Answers;
-    use crate::domain::scoring::assess;
+    use crate::domain::candidate::answer::Answers;
+    use crate::domain::report::scoring::assess;
     use crate::domain::testing::{every_question, sample_profile};
 
     fn none() -> Progress {
@@ -218,7 +218,7 @@ mod tests {
 
     #[test]
     fn the_summary_carries_the_evidence_and_what_changed_since_the_last_attempt() {
-        use crate::domain::evidence::Evidence;
+        use crate::domain::candidate::evidence::Evidence;
         let profile = sample_profile();
         let mut progress = none();
         progress.answers = all_wrong();

@@ -14,8 +14,9 @@ use leptos::prelude::*;
 use leptos::tachys::reactive_graph::SharedReactiveFunction;
 
 use crate::browser;
+use crate::domain::load_profile;
+use crate::domain::profile::problem::Problem;
 use crate::domain::profile::{parse_index, ProfileIndexEntry};
-use crate::domain::{load_profile, Problem};
 use pages::{
     ErrorPage, EvidencePage, ItemPage, NotFound, PracticePage, ResultsPage, ReviewPage, SharedPage,
     UnknownRole, WelcomePage,
@@ -218,7 +219,7 @@ const TEST_PANIC_EVENT: &str = "fitcheck-test-panic";
 const CHOSEN_PROFILE_KEY: &str = "fitcheck.profile";
 
 enum Opened {
-    Profile(Box<crate::domain::Profile>),
+    Profile(Box<crate::domain::profile::Profile>),
     Unknown {
         requested: String,
         roles: Vec<ProfileIndexEntry>,

@@ -14,15 +14,16 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::{self, BrowserError};
-use crate::domain::answer::{pick_option, Answer};
-use crate::domain::evidence::{Evidence, EvidenceError};
-use crate::domain::notice::Notice;
-use crate::domain::progress::{
-    backup_key, decode_progress, storage_key, Mode, Progress, ProgressError,
-};
-use crate::domain::report::{evidence_groups, EvidenceGroup};
-use crate::domain::walk::Walk;
-use crate::domain::Profile;
+use crate::domain::candidate::answer::{pick_option, Answer};
+use crate::domain::candidate::check::Mode;
+use crate::domain::candidate::evidence::{Evidence, EvidenceError};
+use crate::domain::candidate::notice::Notice;
+use crate::domain::candidate::progress::error::ProgressError;
+use crate::domain::candidate::progress::restore::decode_progress;
+use crate::domain::candidate::progress::{backup_key, storage_key, Progress};
+use crate::domain::candidate::walk::Walk;
+use crate::domain::profile::Profile;
+use crate::domain::report::rows::{evidence_groups, EvidenceGroup};
 
 #[derive(Clone, Copy)]
 pub struct Session {

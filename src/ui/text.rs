@@ -6,19 +6,23 @@
 use super::i18n::{td_string, Locale};
 use super::{Imported, Persistence};
 use crate::browser::{BrowserError, FetchFailure, FileFailure};
-use crate::domain::evidence::{EvidenceError, MAX_NOTE_CHARS, MAX_URL_CHARS};
-use crate::domain::history::{Attempt, Change, SinceThen, Standing};
+use crate::domain::candidate::check::Mode;
+use crate::domain::candidate::evidence::{EvidenceError, MAX_NOTE_CHARS, MAX_URL_CHARS};
+use crate::domain::candidate::history::{Attempt, Change, SinceThen};
+use crate::domain::candidate::notice::Notice;
+use crate::domain::candidate::progress::error::{Misfit, ProgressError, SetAside};
+use crate::domain::candidate::progress::PROGRESS_SCHEMA_VERSION;
+use crate::domain::candidate::transfer::{ImportError, EXPORT_VERSION};
 use crate::domain::measure::guessing::GuessingSign;
+use crate::domain::measure::posterior::MIN_ANSWERS;
 use crate::domain::measure::verdict::Readiness;
-use crate::domain::measure::{Verdict, MIN_ANSWERS};
-use crate::domain::notice::Notice;
-use crate::domain::problem::{readable, shown};
+use crate::domain::measure::verdict::Standing;
+use crate::domain::measure::verdict::Verdict;
+use crate::domain::profile::problem::{readable, shown};
 use crate::domain::profile::Profile;
-use crate::domain::progress::{Misfit, Mode, ProgressError, SetAside, PROGRESS_SCHEMA_VERSION};
-use crate::domain::report::{AreaRow, ShownLevel};
-use crate::domain::scoring::Calibration;
-use crate::domain::share::{Damage, ShareError, SHARE_VERSION};
-use crate::domain::transfer::{ImportError, EXPORT_VERSION};
+use crate::domain::report::rows::{AreaRow, ShownLevel};
+use crate::domain::report::scoring::Calibration;
+use crate::domain::report::share::{Damage, ShareError, SHARE_VERSION};
 
 /// `value` with `places` digits after the decimal mark, as the language writes it ("2.5" and
 /// "2,5"; "1,235" and "1.235"), rounded half away from zero.
@@ -542,7 +546,7 @@ pub fn since_readiness(locale: Locale, since: &SinceThen) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::progress::ProgressError;
+    use crate::domain::candidate::progress::error::ProgressError;
 
     /// The reference: Unicode's capital of the first letter, as `char::to_uppercase` gives it.
     fn unicode_capitalised(clause: &str) -> String {

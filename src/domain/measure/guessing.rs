@@ -71,7 +71,7 @@ pub fn guessing_sign(responses: &[Response], positions: &[usize]) -> Option<Gues
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::measure::ItemModel;
+    use crate::domain::measure::model::ItemModel;
 
     fn answered(rights: usize, total: usize) -> Vec<Response> {
         (0..total)

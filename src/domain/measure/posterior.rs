@@ -9,6 +9,9 @@
 use super::model::ItemModel;
 use crate::domain::profile::MAX_LEVEL;
 
+/// Fewer answered questions than this and an area shows no level and no verdict.
+pub const MIN_ANSWERS: usize = 3;
+
 pub const PRIOR_MEAN: f64 = 2.0;
 pub const PRIOR_SD: f64 = 1.0;
 /// The credible interval shown and used for verdicts (95 %): its lower and upper tail probability.
@@ -213,7 +216,7 @@ pub struct Estimate {
 impl Estimate {
     /// True when it rests on enough answers to be shown as a level at all.
     pub fn is_enough(&self) -> bool {
-        self.answers >= super::MIN_ANSWERS
+        self.answers >= MIN_ANSWERS
     }
 }
 

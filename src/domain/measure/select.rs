@@ -6,12 +6,14 @@
 //! even with the questions the maximum still allows (futility stopping, as in stochastically
 //! curtailed classification tests).
 
+use super::area::{area_posterior, area_required};
+use super::model::ItemModel;
+use super::posterior::Posterior;
 use super::verdict::{verdict, Verdict};
-use super::{area_posterior, area_required, ItemModel, Posterior};
-use crate::domain::answer::Answers;
+use crate::domain::candidate::answer::Answers;
+use crate::domain::candidate::seed::{fnv1a, mix};
+use crate::domain::profile::timing::question_seconds;
 use crate::domain::profile::{Profile, Question};
-use crate::domain::seed::{fnv1a, mix};
-use crate::domain::timing::question_seconds;
 use std::collections::BTreeSet;
 
 /// The most questions a quick check asks in an area before it leaves the verdict "not clear yet".
@@ -129,7 +131,7 @@ pub fn next_question_unseen_first<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::answer::Answer;
+    use crate::domain::candidate::answer::Answer;
     use crate::domain::testing::sample_profile;
 
     fn right(p: &Profile, id: &str) -> Answer {

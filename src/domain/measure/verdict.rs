@@ -14,8 +14,35 @@
 use serde::{Deserialize, Serialize};
 
 use super::model::ItemModel;
+use super::posterior::MIN_ANSWERS;
 use super::posterior::{Posterior, INTERVAL_TAIL};
-use super::MIN_ANSWERS;
+
+/// Where an area stands, as far as a comparison between attempts cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    Meets,
+    Below,
+    NotClear,
+}
+
+impl Standing {
+    /// For styling and tests: `meets`, `below` or `not-clear`, as `AreaRow::verdict_kind`.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Standing::Meets => "meets",
+            Standing::Below => "below",
+            Standing::NotClear => "not-clear",
+        }
+    }
+
+    pub fn of_verdict(verdict: &Verdict) -> Standing {
+        match verdict {
+            Verdict::Meets => Standing::Meets,
+            Verdict::Below { .. } => Standing::Below,
+            Verdict::NotClear { .. } => Standing::NotClear,
+        }
+    }
+}
 
 /// The z of the one-sided [`INTERVAL_TAIL`] (97.5 %), for the "more questions" projection and
 /// the readiness range.
@@ -137,7 +164,7 @@ pub fn readiness(areas: &[(&Posterior, Vec<(f64, f64)>)]) -> Option<Readiness> {
 mod tests {
     use super::*;
     use crate::domain::measure::model::DEFAULT_SLOPE;
-    use crate::domain::measure::Response;
+    use crate::domain::measure::posterior::Response;
 
     fn item(location: f64) -> ItemModel {
         ItemModel {

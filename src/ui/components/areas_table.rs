@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::report::AreaRow;
+use crate::domain::report::rows::AreaRow;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::{follow, text, tr};
 

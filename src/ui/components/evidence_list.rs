@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::report::EvidenceGroup;
+use crate::domain::report::rows::EvidenceGroup;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::{tr, CollectAny};
 

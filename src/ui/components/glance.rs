@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::domain::profile::Profile;
-use crate::domain::report::AreaRow;
-use crate::domain::scoring::Gap;
+use crate::domain::report::rows::AreaRow;
+use crate::domain::report::scoring::Gap;
 use crate::ui::i18n::{t_string, use_i18n};
 use crate::ui::{follow, text, CollectAny};
 

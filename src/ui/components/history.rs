@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::history::{Attempt, SinceThen};
-use crate::domain::report::AreaRow;
+use crate::domain::candidate::history::{Attempt, SinceThen};
+use crate::domain::report::rows::AreaRow;
 use crate::ui::components::AreaGlance;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::route::use_navigate;

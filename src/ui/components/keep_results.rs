@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::domain::report::summary_file_name;
-use crate::domain::scoring::Assessment;
-use crate::domain::share::SharedSummary;
+use crate::domain::report::rows::summary_file_name;
+use crate::domain::report::scoring::Assessment;
+use crate::domain::report::share::SharedSummary;
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::markdown::markdown_summary;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::scoring::AreaResult;
+use crate::domain::report::scoring::AreaResult;
 use crate::ui::i18n::{td_string, use_i18n};
 use crate::ui::{tr, CollectAny};
 

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::answer::Answer;
+use crate::domain::candidate::answer::Answer;
 use crate::domain::profile::Profile;
-use crate::domain::scoring::Gap;
+use crate::domain::report::scoring::Gap;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::{text, tr, CollectAny, Session};
 

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::walk::Count;
+use crate::domain::candidate::walk::Count;
 use crate::ui::i18n::{t_string, use_i18n};
 
 /// A labelled progress bar; `count` is read reactively.

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::domain::transfer::{export_file_name, export_progress, import_progress};
+use crate::domain::candidate::transfer::{export_file_name, export_progress, import_progress};
 use crate::ui::components::*;
 use crate::ui::i18n::{td_string, use_i18n};
 use crate::ui::{follow, text, tr, Persistence, Session};

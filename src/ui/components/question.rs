@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::answer::shown_order;
+use crate::domain::candidate::answer::shown_order;
 use crate::domain::profile::{Question, QuestionKind};
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::answer::shown_order;
-use crate::domain::review::ReviewEntry;
+use crate::domain::candidate::answer::shown_order;
+use crate::domain::report::review::ReviewEntry;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::{follow, tr, CollectAny, Session};
 

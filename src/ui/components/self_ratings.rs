@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::answer::Answer;
+use crate::domain::candidate::answer::Answer;
 use crate::domain::profile::SelfRating;
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};

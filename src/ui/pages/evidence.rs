@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::domain::evidence::{Evidence, MAX_NOTE_CHARS};
+use crate::domain::candidate::evidence::{Evidence, MAX_NOTE_CHARS};
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::route::A;

@@ -10,10 +10,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::linked_to_start;
-use crate::domain::answer::{level_for_key, option_for_key, shown_order, Answer};
+use crate::domain::candidate::answer::{level_for_key, option_for_key, shown_order, Answer};
+use crate::domain::candidate::check::ratings_step_area;
+use crate::domain::candidate::check::Mode;
 use crate::domain::profile::SelfRating;
-use crate::domain::progress::Mode;
-use crate::domain::walk::ratings_step_area;
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::route::{use_item, use_navigate};

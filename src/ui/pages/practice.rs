@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::domain::answer::{credit, pick_option, shown_order, Answer};
-use crate::domain::practice::{next_question, practice_key, record, Practice};
+use crate::domain::candidate::answer::{credit, pick_option, shown_order, Answer};
+use crate::domain::candidate::practice::{next_question, practice_key, record, Practice};
 use crate::domain::profile::QuestionKind;
-use crate::domain::review::ReviewEntry;
+use crate::domain::report::review::ReviewEntry;
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::route::{use_item, A};

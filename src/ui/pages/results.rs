@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use crate::domain::history::gap_areas;
-use crate::domain::measure::MIN_ANSWERS;
-use crate::domain::progress::Mode;
-use crate::domain::report::AreaRow;
-use crate::domain::scoring::assess;
-use crate::domain::share::SharedSummary;
+use crate::domain::candidate::check::Mode;
+use crate::domain::candidate::history::gap_areas;
+use crate::domain::measure::posterior::MIN_ANSWERS;
+use crate::domain::report::rows::AreaRow;
+use crate::domain::report::scoring::assess;
+use crate::domain::report::share::SharedSummary;
 use crate::ui::components::*;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::route::A;

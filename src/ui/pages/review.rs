@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::review::review;
+use crate::domain::report::review::review;
 use crate::ui::components::*;
 use crate::ui::i18n::{t_string, td_string, use_i18n};
 use crate::ui::route::A;

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::domain::report::{evidence_groups, AreaRow};
-use crate::domain::share::SharedSummary;
+use crate::domain::report::rows::{evidence_groups, AreaRow};
+use crate::domain::report::share::SharedSummary;
 use crate::ui::components::*;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::route::A;

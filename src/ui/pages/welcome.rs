@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::progress::Mode;
-use crate::domain::walk::{quick_limit, Walk};
+use crate::domain::candidate::check::Mode;
+use crate::domain::candidate::walk::{quick_limit, Walk};
 use crate::ui::components::*;
 use crate::ui::i18n::{t, t_string, td_string, use_i18n};
 use crate::ui::route::{use_navigate, A};
@@ -47,7 +47,7 @@ pub fn WelcomePage() -> impl IntoView {
     let role = profile.role.clone();
     let practice_href = format!(
         "/practice/{}",
-        crate::domain::practice::next_question(&profile, None).unwrap_or("done")
+        crate::domain::candidate::practice::next_question(&profile, None).unwrap_or("done")
     );
     // Said once, where the candidate decides to start: the questions' language, when it is not
     // the interface's.

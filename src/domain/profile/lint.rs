@@ -4,8 +4,8 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::problem::{shown, Problem};
-use super::profile::{Profile, QuestionKind};
+use crate::domain::profile::problem::{shown, Problem};
+use crate::domain::profile::{Profile, QuestionKind};
 
 /// Knowledge questions an area needs before it can claim a level.
 pub const MIN_QUESTIONS_PER_AREA: usize = 12;
@@ -388,7 +388,7 @@ fn letter_labels(text: &str) -> Vec<String> {
 /// Counts of questions by area and by one attribute, for the bank's report.
 pub fn tally<K: Ord + Clone>(
     profile: &Profile,
-    key: impl Fn(&super::profile::Question) -> K,
+    key: impl Fn(&crate::domain::profile::Question) -> K,
 ) -> BTreeMap<(String, K), usize> {
     let mut counts = BTreeMap::new();
     for q in &profile.questions {

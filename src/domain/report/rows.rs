@@ -2,12 +2,13 @@
 //! (the results page, the shared page, the Markdown summary). The interface words it
 //! (`ui::text`, `ui::markdown`) in the chosen language.
 
-use super::evidence::Evidence;
-use super::history::Standing;
-use super::measure::{Verdict, MIN_ANSWERS};
-use super::profile::Profile;
-use super::scoring::{AreaResult, Calibration};
-use super::share::SharedSummary;
+use crate::domain::candidate::evidence::Evidence;
+use crate::domain::measure::posterior::MIN_ANSWERS;
+use crate::domain::measure::verdict::Standing;
+use crate::domain::measure::verdict::Verdict;
+use crate::domain::profile::Profile;
+use crate::domain::report::scoring::{AreaResult, Calibration};
+use crate::domain::report::share::SharedSummary;
 
 /// One area as every view of the results shows it, built from the candidate's own assessment or
 /// from a share link.
@@ -155,8 +156,8 @@ pub fn summary_file_name(profile: &Profile) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::answer::{Answer, Answers};
-    use crate::domain::scoring::assess;
+    use crate::domain::candidate::answer::{Answer, Answers};
+    use crate::domain::report::scoring::assess;
     use crate::domain::testing::sample_profile;
 
     /// Every question of the sample answered right, or with the first option (a clicker).

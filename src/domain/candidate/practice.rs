@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::answer::{credit, Answer, Answers};
-use super::profile::Profile;
+use crate::domain::candidate::answer::{credit, Answer, Answers};
+use crate::domain::profile::Profile;
 
 /// Where a role's practice answers are kept, apart from its progress.
 pub fn practice_key(profile_id: &str) -> String {
@@ -64,8 +64,8 @@ pub fn record(practice: &mut Practice, profile: &Profile, id: &str, answer: Answ
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::progress::storage_key;
-    use crate::domain::scoring::assess;
+    use crate::domain::candidate::progress::storage_key;
+    use crate::domain::report::scoring::assess;
     use crate::domain::testing::sample_profile;
 
     #[test]

@@ -2,7 +2,8 @@
 //! the browser glue say *what* happened; the interface (`ui::text`) words it in the candidate's
 //! language. Nothing here is a sentence.
 
-use super::progress::ProgressError;
+use crate::domain::candidate::progress::error::ProgressError;
+use crate::domain::candidate::progress::restore::Restored;
 
 /// A message about storage, shown until the candidate dismisses it.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,4 +25,22 @@ pub enum Notice {
     UnreadableNotSaved { error: ProgressError },
     /// Saved progress was written by a newer build; it is left as it is and nothing is saved.
     FromNewerBuild { error: ProgressError },
+}
+
+impl Restored {
+    /// What the candidate is told about answers kept aside now and answers that came back.
+    pub fn notices(&self) -> Vec<Notice> {
+        let mut notices = Vec::new();
+        if !self.set_aside.is_empty() {
+            notices.push(Notice::KeptAside {
+                count: self.set_aside.len(),
+            });
+        }
+        if !self.came_back.is_empty() {
+            notices.push(Notice::CameBack {
+                count: self.came_back.len(),
+            });
+        }
+        notices
+    }
 }

@@ -7,7 +7,7 @@
 //! words and code lines each kind of step really shows and check them against these figures
 //! (`tests/e2e/timing.test.mjs`).
 
-use super::profile::{Question, SelfRating};
+use crate::domain::profile::{Question, SelfRating};
 
 pub const WORDS_PER_MINUTE: f64 = 200.0;
 /// Reading one line of code, slower than prose.

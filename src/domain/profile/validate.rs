@@ -1,9 +1,9 @@
 //! Rules a parsed profile must follow before the app can use it. Every broken rule is reported,
 //! each with its location, so an author fixes a file in one pass.
 
-use super::problem::Problem;
-use super::problem::{shown, shown_number};
-use super::profile::{Profile, QuestionKind, MAX_LEVEL, MIN_LEVEL};
+use crate::domain::profile::problem::Problem;
+use crate::domain::profile::problem::{shown, shown_number};
+use crate::domain::profile::{Profile, QuestionKind, MAX_LEVEL, MIN_LEVEL};
 use std::collections::BTreeSet;
 
 /// A BCP 47 language tag of the simple kind profiles use: a two- or three-letter language,

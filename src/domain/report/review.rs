@@ -1,8 +1,8 @@
 //! Looking back at the answers: every knowledge question the candidate answered or skipped, in
 //! the order of the profile, with what they chose and whether they missed it.
 
-use super::answer::{credit, Answer, Answers};
-use super::profile::Profile;
+use crate::domain::candidate::answer::{credit, Answer, Answers};
+use crate::domain::profile::Profile;
 
 /// One question looked back at.
 #[derive(Debug, Clone, PartialEq)]

@@ -10,9 +10,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::problem::{readable, shown};
-use super::profile::Profile;
-use super::progress::{restore, Progress, ProgressError, SetAside};
+use crate::domain::candidate::progress::error::{ProgressError, SetAside};
+use crate::domain::candidate::progress::restore::restore;
+use crate::domain::candidate::progress::Progress;
+use crate::domain::profile::problem::{readable, shown};
+use crate::domain::profile::Profile;
 
 /// Names the kind of file, so that any other JSON is recognised as foreign.
 pub const EXPORT_FORMAT: &str = "fitcheck-progress";
@@ -116,8 +118,8 @@ pub fn import_progress(text: &str, profile: &Profile) -> Result<Progress, Import
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::answer::Answer;
-    use crate::domain::progress::Mode;
+    use crate::domain::candidate::answer::Answer;
+    use crate::domain::candidate::check::Mode;
     use crate::domain::testing::sample_profile;
     // The tests build and edit documents with serde_json's value, the reference parser's.
     use serde_json::Value;
@@ -150,7 +152,7 @@ mod tests {
 
     #[test]
     fn the_history_and_the_evidence_travel_in_the_file() {
-        use crate::domain::evidence::Evidence;
+        use crate::domain::candidate::evidence::Evidence;
         let profile = sample_profile();
         let mut progress = some_progress();
         progress.finish(&profile, "2026-12-01");

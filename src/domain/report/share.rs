@@ -23,11 +23,11 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 
-use super::evidence::Evidence;
-use super::measure::Verdict;
-use super::profile::MAX_LEVEL;
-use super::scoring::Assessment;
-use super::validate::is_slug;
+use crate::domain::candidate::evidence::Evidence;
+use crate::domain::measure::verdict::Verdict;
+use crate::domain::profile::validate::is_slug;
+use crate::domain::profile::MAX_LEVEL;
+use crate::domain::report::scoring::Assessment;
 
 pub const SHARE_VERSION: u8 = 3;
 const NONE: u8 = 255;
@@ -480,8 +480,8 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::answer::{Answer, Answers};
-    use crate::domain::scoring::assess;
+    use crate::domain::candidate::answer::{Answer, Answers};
+    use crate::domain::report::scoring::assess;
     use crate::domain::testing::sample_profile;
     use proptest::prelude::*;
 
@@ -606,7 +606,9 @@ mod tests {
 
     #[test]
     fn the_most_evidence_a_profile_can_hold_stays_within_the_limit_and_round_trips() {
-        use crate::domain::evidence::{MAX_NOTE_CHARS, MAX_PER_REQUIREMENT, MAX_URL_CHARS};
+        use crate::domain::candidate::evidence::{
+            MAX_NOTE_CHARS, MAX_PER_REQUIREMENT, MAX_URL_CHARS,
+        };
         // 22 requirements (the default profile's count) with three of the longest links each,
         // notes of the longest in two-byte letters.
         let note = "ä".repeat(MAX_NOTE_CHARS);

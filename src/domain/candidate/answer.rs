@@ -4,8 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use std::collections::BTreeMap;
 
-use super::profile::{Question, QuestionKind, MAX_LEVEL};
-use super::seed::{fnv1a, json_safe, splitmix};
+use crate::domain::candidate::seed::{fnv1a, json_safe, splitmix};
+use crate::domain::profile::{Question, QuestionKind, MAX_LEVEL};
 
 /// One item's answer. Stored as it is in saved progress and in exports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,10 +8,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::measure::Verdict;
-use super::progress::Mode;
-use super::scoring::Assessment;
-use super::share::{SharedArea, SharedSummary};
+use crate::domain::candidate::check::Mode;
+use crate::domain::measure::verdict::Standing;
+use crate::domain::measure::verdict::Verdict;
+use crate::domain::report::scoring::Assessment;
+use crate::domain::report::share::{SharedArea, SharedSummary};
 
 /// How many attempts are kept; when a new one would pass it, the oldest goes.
 pub const MAX_ATTEMPTS: usize = 50;
@@ -52,38 +53,11 @@ pub fn is_date(text: &str) -> bool {
     matches!(parts[..], [y, m, d] if number(y, 4, 1970..=9999) && number(m, 2, 1..=12) && number(d, 2, 1..=31))
 }
 
-/// Where an area stands, as far as a comparison between attempts cares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Standing {
-    Meets,
-    Below,
-    NotClear,
-}
-
-impl Standing {
-    /// For styling and tests: `meets`, `below` or `not-clear`, as `AreaRow::verdict_kind`.
-    pub fn kind(self) -> &'static str {
-        match self {
-            Standing::Meets => "meets",
-            Standing::Below => "below",
-            Standing::NotClear => "not-clear",
-        }
-    }
-
-    pub fn of_verdict(verdict: &Verdict) -> Standing {
-        match verdict {
-            Verdict::Meets => Standing::Meets,
-            Verdict::Below { .. } => Standing::Below,
-            Verdict::NotClear { .. } => Standing::NotClear,
-        }
-    }
-
-    /// An area's standing; a link of format 1 carried no verdict, which is not clear.
-    fn of(area: &SharedArea) -> Standing {
-        area.verdict
-            .as_ref()
-            .map_or(Standing::NotClear, Standing::of_verdict)
-    }
+/// An area's standing; a link of format 1 carried no verdict, which is not clear.
+fn standing_of(area: &SharedArea) -> Standing {
+    area.verdict
+        .as_ref()
+        .map_or(Standing::NotClear, Standing::of_verdict)
 }
 
 /// What changed in one area between two attempts.
@@ -126,8 +100,8 @@ pub fn since(then: &Attempt, now: &SharedSummary) -> SinceThen {
                 .map(|(b, a)| (f64::from(b) / 10.0, f64::from(a) / 10.0));
             let change = Change {
                 area_id: after.area_id.clone(),
-                before: Standing::of(before),
-                after: Standing::of(after),
+                before: standing_of(before),
+                after: standing_of(after),
                 levels,
             };
             let moved = levels.is_some_and(|(b, a)| (a - b).abs() >= LEVEL_CHANGE - 1e-9);
@@ -167,8 +141,8 @@ pub fn record(attempts: &mut Vec<Attempt>, attempt: Attempt) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::answer::Answers;
-    use crate::domain::scoring::assess;
+    use crate::domain::candidate::answer::Answers;
+    use crate::domain::report::scoring::assess;
     use crate::domain::testing::{every_question, sample_profile};
 
     /// Every question of the sample answered right, or wrong.

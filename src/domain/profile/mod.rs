@@ -2,13 +2,18 @@
 //!
 //! Types here are plain data. Reading a file goes through [`parse_profile`], which reports every
 //! structural problem it finds (with its location) instead of stopping at the first, and then
-//! through [`crate::domain::validate`] for the rules that types alone cannot express.
+//! through [`validate`] for the rules that types alone cannot express.
+
+pub mod lint;
+pub mod problem;
+pub mod timing;
+pub mod validate;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::problem::{readable, shown, Problem};
+use crate::domain::profile::problem::{readable, shown, Problem};
 
 /// The profile format version this build reads.
 pub const PROFILE_SCHEMA_VERSION: u32 = 1;

@@ -3,18 +3,19 @@
 //! how well the candidate's self-ratings match their answers, a word when the answers look like
 //! guessing, and what to learn next.
 //!
-//! Every measurement decision lives in [`super::measure`]; this module only gathers its results
+//! Every measurement decision lives in [`crate::domain::measure`]; this module only gathers its results
 //! per area and requirement. Skipped questions are left out, never counted as wrong.
 //! Self-ratings are reported beside the knowledge level and compared with it
 //! ([`Calibration`]), never mixed into it.
 
-use super::answer::{credit, shown_order, Answer, Answers};
-use super::measure::guessing::{guessing_sign, GuessingSign};
-use super::measure::verdict::{readiness, verdict, Readiness};
-use super::measure::{
-    area_required, response, Estimate, ItemModel, Likelihoods, Posterior, Response, Verdict,
-};
-use super::profile::{Profile, QuestionKind};
+use crate::domain::candidate::answer::{credit, shown_order, Answer, Answers};
+use crate::domain::measure::area::{area_required, response};
+use crate::domain::measure::guessing::{guessing_sign, GuessingSign};
+use crate::domain::measure::model::ItemModel;
+use crate::domain::measure::posterior::{Estimate, Likelihoods, Posterior, Response};
+use crate::domain::measure::verdict::Verdict;
+use crate::domain::measure::verdict::{readiness, verdict, Readiness};
+use crate::domain::profile::{Profile, QuestionKind};
 
 /// A self-rating within this many levels of the knowledge estimate (plus the estimate's own
 /// standard error) counts as calibrated.

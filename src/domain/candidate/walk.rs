@@ -5,28 +5,15 @@
 //! then the knowledge questions one at a time: all of them in a full check, or in a quick check
 //! the ones `measure::select` picks one after another until the area's verdict is clear.
 
-use super::answer::Answers;
-use super::measure::select::{
+use crate::domain::candidate::answer::Answers;
+use crate::domain::candidate::check::{covers, ratings_step_id, Mode};
+use crate::domain::candidate::progress::Progress;
+use crate::domain::measure::select::{
     next_question_unseen_first, quick_pool, QUICK_MAX_PER_AREA, QUICK_TYPICAL_PER_AREA,
 };
-use super::profile::{Profile, SelfRating};
-use super::progress::{Mode, Progress};
-use super::timing::{question_seconds, rating_seconds};
+use crate::domain::profile::timing::{question_seconds, rating_seconds};
+use crate::domain::profile::{Profile, SelfRating};
 use std::collections::BTreeSet;
-
-/// The prefix of an area's self-rating screen id. Item ids are slugs (no underscore), so a step id
-/// with it never collides with an item.
-const RATINGS_PREFIX: &str = "self-ratings_";
-
-/// The id of the screen with all self-ratings of `area_id` (also its address).
-pub fn ratings_step_id(area_id: &str) -> String {
-    format!("{RATINGS_PREFIX}{area_id}")
-}
-
-/// The area of a self-rating screen id, or `None` for any other id.
-pub fn ratings_step_area(step_id: &str) -> Option<&str> {
-    step_id.strip_prefix(RATINGS_PREFIX)
-}
 
 /// One screen on the way through a profile, referred to by a stable id: a knowledge question
 /// (its item id) or an area's self-ratings ([`ratings_step_id`]).
@@ -114,11 +101,6 @@ fn question_step(id: &str, area_index: usize) -> Step {
         is_question: true,
         members: vec![id.to_owned()],
     }
-}
-
-/// Whether a check that covers `focus` (empty: every area) asks in `area_id`.
-pub fn covers(focus: &[String], area_id: &str) -> bool {
-    focus.is_empty() || focus.iter().any(|a| a == area_id)
 }
 
 impl Walk {
@@ -291,7 +273,7 @@ impl Walk {
         for member in &step.members {
             passed
                 .entry(member.clone())
-                .or_insert(crate::domain::answer::Answer::Skipped);
+                .or_insert(crate::domain::candidate::answer::Answer::Skipped);
         }
         Walk::of_with(profile, progress, &passed)
             .next_for(step_id, &passed, skip_done)
@@ -380,9 +362,10 @@ impl Walk {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::answer::Answer;
+    use crate::domain::candidate::answer::Answer;
+    use crate::domain::candidate::check::ratings_step_area;
+    use crate::domain::profile::timing::{question_seconds, rating_seconds};
     use crate::domain::testing::sample_profile;
-    use crate::domain::timing::{question_seconds, rating_seconds};
 
     #[test]
     fn goes_area_by_area_with_self_ratings_first() {
