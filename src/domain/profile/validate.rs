@@ -3,7 +3,9 @@
 
 use crate::domain::profile::problem::Problem;
 use crate::domain::profile::problem::{shown, shown_number};
-use crate::domain::profile::{Profile, QuestionKind, MAX_LEVEL, MIN_LEVEL};
+use crate::domain::profile::{
+    Area, Profile, Question, QuestionKind, Reference, Requirement, SelfRating, MAX_LEVEL, MIN_LEVEL,
+};
 use std::collections::BTreeSet;
 
 /// A BCP 47 language tag of the simple kind profiles use: a two- or three-letter language,
@@ -21,106 +23,132 @@ pub const MAX_OPTIONS: usize = 9;
 
 /// Every problem that makes `profile` unusable; empty when it is fine.
 pub fn validate(profile: &Profile) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut report =
-        |location: String, message: String| problems.push(Problem { location, message });
-
-    if !is_slug(&profile.id) {
-        report(
-            "id".into(),
-            format!(
-                "`{}` must be lower-case letters, digits and dashes",
-                shown(&profile.id)
-            ),
-        );
-    }
-    if !is_language_tag(&profile.language) {
-        report(
-            "language".into(),
-            format!(
-                "`{}` must be a language tag such as `en`, `de` or `en-GB`",
-                shown(&profile.language)
-            ),
-        );
-    }
-    for (field, value) in [
-        ("role.title", &profile.role.title),
-        ("role.company", &profile.role.company),
-        ("role.summary", &profile.role.summary),
-    ] {
-        if value.trim().is_empty() {
-            report(field.into(), "is empty".into());
-        }
-    }
-    if profile.areas.is_empty() {
-        report(
-            "areas".into(),
-            "is empty; a profile needs at least one area".into(),
-        );
-    }
-
-    let area_ids: BTreeSet<String> = profile.areas.iter().map(|a| a.id.clone()).collect();
-    let requirement_ids: BTreeSet<String> =
-        profile.requirements.iter().map(|r| r.id.clone()).collect();
-
+    let mut check = Checker {
+        problems: Vec::new(),
+        area_ids: profile.areas.iter().map(|a| a.id.clone()).collect(),
+        requirement_ids: profile.requirements.iter().map(|r| r.id.clone()).collect(),
+    };
+    check.profile(profile);
     let mut seen = BTreeSet::new();
     for (i, area) in profile.areas.iter().enumerate() {
-        let at = format!("areas[{i}] ({})", shown(&area.id));
-        check_id(&mut report, &at, &area.id, &mut seen, "area");
+        check.area(
+            profile,
+            &format!("areas[{i}] ({})", shown(&area.id)),
+            area,
+            &mut seen,
+        );
+    }
+    let mut seen = BTreeSet::new();
+    for (i, requirement) in profile.requirements.iter().enumerate() {
+        let at = format!("requirements[{i}] ({})", shown(&requirement.id));
+        check.requirement(&at, requirement, &mut seen);
+    }
+    // Self-ratings and questions share one id space: saved answers are keyed by item id.
+    let mut seen = BTreeSet::new();
+    for (i, rating) in profile.self_ratings.iter().enumerate() {
+        let at = format!("self_ratings[{i}] ({})", shown(&rating.id));
+        check.self_rating(&at, rating, &mut seen);
+    }
+    for (i, question) in profile.questions.iter().enumerate() {
+        let at = format!("questions[{i}] ({})", shown(&question.id));
+        check.question(&at, question, &mut seen);
+    }
+    check.problems
+}
+
+/// The problems found so far, and the ids items may name.
+struct Checker {
+    problems: Vec<Problem>,
+    area_ids: BTreeSet<String>,
+    requirement_ids: BTreeSet<String>,
+}
+
+impl Checker {
+    fn report(&mut self, location: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
+            location: location.to_owned(),
+            message: message.into(),
+        });
+    }
+
+    /// The profile's own fields.
+    fn profile(&mut self, profile: &Profile) {
+        if !is_slug(&profile.id) {
+            self.report(
+                "id",
+                format!(
+                    "`{}` must be lower-case letters, digits and dashes",
+                    shown(&profile.id)
+                ),
+            );
+        }
+        if !is_language_tag(&profile.language) {
+            self.report(
+                "language",
+                format!(
+                    "`{}` must be a language tag such as `en`, `de` or `en-GB`",
+                    shown(&profile.language)
+                ),
+            );
+        }
+        for (field, value) in [
+            ("role.title", &profile.role.title),
+            ("role.company", &profile.role.company),
+            ("role.summary", &profile.role.summary),
+        ] {
+            if value.trim().is_empty() {
+                self.report(field, "is empty");
+            }
+        }
+        if profile.areas.is_empty() {
+            self.report("areas", "is empty; a profile needs at least one area");
+        }
+    }
+
+    fn area(&mut self, profile: &Profile, at: &str, area: &Area, seen: &mut BTreeSet<String>) {
+        self.id(at, &area.id, seen, "area");
         if area.title.trim().is_empty() {
-            report(at.clone(), "has an empty title".into());
+            self.report(at, "has an empty title");
         }
         let has_items = profile.questions.iter().any(|q| q.area == area.id)
             || profile.self_ratings.iter().any(|s| s.area == area.id);
         if !has_items {
-            report(at, "has no questions or self-ratings".into());
+            self.report(at, "has no questions or self-ratings");
         }
     }
 
-    let mut seen = BTreeSet::new();
-    for (i, req) in profile.requirements.iter().enumerate() {
-        let at = format!("requirements[{i}] ({})", shown(&req.id));
-        check_id(&mut report, &at, &req.id, &mut seen, "requirement");
-        if !area_ids.contains(&req.area) {
-            report(
-                at.clone(),
+    fn requirement(&mut self, at: &str, req: &Requirement, seen: &mut BTreeSet<String>) {
+        self.id(at, &req.id, seen, "requirement");
+        if !self.area_ids.contains(&req.area) {
+            self.report(
+                at,
                 format!("names area `{}`, which is not in `areas`", shown(&req.area)),
             );
         }
         if req.text.trim().is_empty() {
-            report(at.clone(), "has empty text".into());
+            self.report(at, "has empty text");
         }
         if !(1..=MAX_LEVEL).contains(&req.level) {
-            report(
-                at.clone(),
+            self.report(
+                at,
                 format!("level is {}, must be 1 to {MAX_LEVEL}", req.level),
             );
         }
         if !(1..=3).contains(&req.weight) {
-            report(at, format!("weight is {}, must be 1 to 3", req.weight));
+            self.report(at, format!("weight is {}, must be 1 to 3", req.weight));
         }
     }
 
-    // Self-ratings and questions share one id space: saved answers are keyed by item id.
-    let mut seen = BTreeSet::new();
-    for (i, item) in profile.self_ratings.iter().enumerate() {
-        let at = format!("self_ratings[{i}] ({})", shown(&item.id));
-        check_id(&mut report, &at, &item.id, &mut seen, "item");
-        check_links(
-            &mut report,
-            &at,
-            &item.area,
-            &item.requirements,
-            &area_ids,
-            &requirement_ids,
-        );
+    fn self_rating(&mut self, at: &str, item: &SelfRating, seen: &mut BTreeSet<String>) {
+        self.id(at, &item.id, seen, "item");
+        self.links(at, &item.area, &item.requirements);
         if item.prompt.trim().is_empty() {
-            report(at.clone(), "has an empty prompt".into());
+            self.report(at, "has an empty prompt");
         }
         let levels = usize::from(MAX_LEVEL) + 1;
         if item.anchors.len() != levels {
-            report(
-                at.clone(),
+            self.report(
+                at,
                 format!(
                     "has {} anchors, needs exactly {levels} (one for each level 0 to {MAX_LEVEL})",
                     item.anchors.len()
@@ -128,125 +156,130 @@ pub fn validate(profile: &Profile) -> Vec<Problem> {
             );
         }
         if let Some(level) = item.anchors.iter().position(|a| a.trim().is_empty()) {
-            report(at, format!("anchor for level {level} is empty"));
+            self.report(at, format!("anchor for level {level} is empty"));
         }
     }
-    for (i, q) in profile.questions.iter().enumerate() {
-        let at = format!("questions[{i}] ({})", shown(&q.id));
-        check_id(&mut report, &at, &q.id, &mut seen, "item");
-        check_links(
-            &mut report,
-            &at,
-            &q.area,
-            &q.requirements,
-            &area_ids,
-            &requirement_ids,
-        );
+
+    fn question(&mut self, at: &str, q: &Question, seen: &mut BTreeSet<String>) {
+        self.id(at, &q.id, seen, "item");
+        self.links(at, &q.area, &q.requirements);
         if q.prompt.trim().is_empty() {
-            report(at.clone(), "has an empty prompt".into());
+            self.report(at, "has an empty prompt");
         }
-        if q.options.len() < 2 {
-            report(
-                at.clone(),
-                format!("has {} option(s), needs at least 2", q.options.len()),
-            );
-        }
-        let correct = q.correct_options().len();
-        match q.kind {
-            QuestionKind::SingleChoice if correct != 1 => report(
-                at.clone(),
-                format!("single-choice question has {correct} correct options, needs exactly 1"),
-            ),
-            QuestionKind::MultipleSelect if correct < 2 => report(
-                at.clone(),
-                format!(
-                    "multiple-select question has {correct} correct option(s), needs at least 2"
-                ),
-            ),
-            QuestionKind::MultipleSelect if correct == q.options.len() => report(
-                at.clone(),
-                "multiple-select question has every option correct, needs at least 1 wrong one"
-                    .into(),
-            ),
-            _ => {}
-        }
-        let mut texts = BTreeSet::new();
-        for (j, option) in q.options.iter().enumerate() {
-            if option.text.trim().is_empty() {
-                report(at.clone(), format!("option {} is empty", j + 1));
-            } else if !texts.insert(option.text.trim().to_owned()) {
-                report(
-                    at.clone(),
-                    format!("option {} repeats an earlier option", j + 1),
-                );
-            }
-        }
+        self.options(at, q);
         if !(1..=3).contains(&q.difficulty) {
-            report(
-                at.clone(),
+            self.report(
+                at,
                 format!("difficulty is {}, must be 1 to 3", q.difficulty),
             );
         }
         if q.options.len() > MAX_OPTIONS {
-            report(
-                at.clone(),
+            self.report(
+                at,
                 format!(
                     "has {} options, at most {MAX_OPTIONS} (one digit key each)",
                     q.options.len()
                 ),
             );
         }
-        if let Some(a) = q.discrimination {
-            if !(a.is_finite() && a > 0.0 && a <= 4.0) {
-                report(
-                    at.clone(),
-                    format!(
-                        "discrimination is {}, must be above 0 and at most 4 (logits per level)",
-                        shown_number(a)
-                    ),
-                );
-            }
-        }
-        if let Some(c) = q.guessing {
-            if !(c.is_finite() && (0.0..1.0).contains(&c)) {
-                report(
-                    at.clone(),
-                    format!(
-                        "guessing is {}, must be at least 0 and below 1",
-                        shown_number(c)
-                    ),
-                );
-            }
-        }
-        if let Some(d) = q.fitted_difficulty {
-            if !(d.is_finite() && (f64::from(MIN_LEVEL)..=f64::from(MAX_LEVEL)).contains(&d)) {
-                report(
-                    at.clone(),
-                    format!(
-                        "fitted_difficulty is {}, must be on the level scale, {MIN_LEVEL} to {MAX_LEVEL}",
-                        shown_number(d)
-                    ),
-                );
-            }
-        }
+        self.fitted_parameters(at, q);
         if q.explanation.trim().is_empty() {
-            report(at.clone(), "has an empty explanation".into());
+            self.report(at, "has an empty explanation");
         }
-        if let Some(code) = &q.code {
-            if code.source.trim().is_empty() {
-                report(at.clone(), "has an empty code block".into());
-            }
+        if q.code
+            .as_ref()
+            .is_some_and(|code| code.source.trim().is_empty())
+        {
+            self.report(at, "has an empty code block");
         }
-        if q.references.is_empty() {
-            report(
-                at.clone(),
-                "has no reference; add at least one documentation link".into(),
+        self.references(at, &q.references);
+    }
+
+    /// How many options a question has, how many are right, and that each says something new.
+    fn options(&mut self, at: &str, q: &Question) {
+        if q.options.len() < 2 {
+            self.report(
+                at,
+                format!("has {} option(s), needs at least 2", q.options.len()),
             );
         }
-        for (j, reference) in q.references.iter().enumerate() {
+        let correct = q.correct_options().len();
+        match q.kind {
+            QuestionKind::SingleChoice if correct != 1 => self.report(
+                at,
+                format!("single-choice question has {correct} correct options, needs exactly 1"),
+            ),
+            QuestionKind::MultipleSelect if correct < 2 => self.report(
+                at,
+                format!(
+                    "multiple-select question has {correct} correct option(s), needs at least 2"
+                ),
+            ),
+            QuestionKind::MultipleSelect if correct == q.options.len() => self.report(
+                at,
+                "multiple-select question has every option correct, needs at least 1 wrong one",
+            ),
+            _ => {}
+        }
+        let mut texts = BTreeSet::new();
+        for (j, option) in q.options.iter().enumerate() {
+            if option.text.trim().is_empty() {
+                self.report(at, format!("option {} is empty", j + 1));
+            } else if !texts.insert(option.text.trim().to_owned()) {
+                self.report(at, format!("option {} repeats an earlier option", j + 1));
+            }
+        }
+    }
+
+    /// The item model's parameters a calibration wrote, each in its range.
+    fn fitted_parameters(&mut self, at: &str, q: &Question) {
+        if let Some(a) = q
+            .discrimination
+            .filter(|a| !(a.is_finite() && *a > 0.0 && *a <= 4.0))
+        {
+            self.report(
+                at,
+                format!(
+                    "discrimination is {}, must be above 0 and at most 4 (logits per level)",
+                    shown_number(a)
+                ),
+            );
+        }
+        if let Some(c) = q
+            .guessing
+            .filter(|c| !(c.is_finite() && (0.0..1.0).contains(c)))
+        {
+            self.report(
+                at,
+                format!(
+                    "guessing is {}, must be at least 0 and below 1",
+                    shown_number(c)
+                ),
+            );
+        }
+        let scale = f64::from(MIN_LEVEL)..=f64::from(MAX_LEVEL);
+        if let Some(d) = q
+            .fitted_difficulty
+            .filter(|d| !(d.is_finite() && scale.contains(d)))
+        {
+            self.report(
+                at,
+                format!(
+                    "fitted_difficulty is {}, must be on the level scale, {MIN_LEVEL} to {MAX_LEVEL}",
+                    shown_number(d)
+                ),
+            );
+        }
+    }
+
+    fn references(&mut self, at: &str, references: &[Reference]) {
+        if references.is_empty() {
+            self.report(at, "has no reference; add at least one documentation link");
+        }
+        for (j, reference) in references.iter().enumerate() {
             if !reference.url.starts_with("https://") || reference.url.len() <= "https://".len() {
-                report(
-                    at.clone(),
+                self.report(
+                    at,
                     format!(
                         "reference {} `{}` must be an https:// link",
                         j + 1,
@@ -255,14 +288,53 @@ pub fn validate(profile: &Profile) -> Vec<Problem> {
                 );
             }
             if reference.title.trim().is_empty() {
-                report(
-                    at.clone(),
-                    format!("reference {} has an empty title", j + 1),
+                self.report(at, format!("reference {} has an empty title", j + 1));
+            }
+        }
+    }
+
+    /// An id in its list: well formed and not seen before among `what`s.
+    fn id(&mut self, at: &str, id: &str, seen: &mut BTreeSet<String>, what: &str) {
+        if !is_slug(id) {
+            self.report(
+                at,
+                format!(
+                    "id `{}` must be lower-case letters, digits and dashes",
+                    shown(id)
+                ),
+            );
+        } else if !seen.insert(id.to_owned()) {
+            self.report(at, format!("duplicate {what} id `{}`", shown(id)));
+        }
+    }
+
+    /// The area and requirements an item names: each must exist, and it must name at least one
+    /// requirement.
+    fn links(&mut self, at: &str, area: &str, requirements: &[String]) {
+        if !self.area_ids.contains(area) {
+            self.report(
+                at,
+                format!("names area `{}`, which is not in `areas`", shown(area)),
+            );
+        }
+        if requirements.is_empty() {
+            self.report(
+                at,
+                "names no requirement; list the requirement ids it evidences",
+            );
+        }
+        for id in requirements {
+            if !self.requirement_ids.contains(id) {
+                self.report(
+                    at,
+                    format!(
+                        "names requirement `{}`, which is not in `requirements`",
+                        shown(id)
+                    ),
                 );
             }
         }
     }
-    problems
 }
 
 /// True for ids made of lower-case letters, digits and dashes.
@@ -271,59 +343,6 @@ pub fn is_slug(id: &str) -> bool {
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
-fn check_id(
-    report: &mut impl FnMut(String, String),
-    at: &str,
-    id: &str,
-    seen: &mut BTreeSet<String>,
-    what: &str,
-) {
-    if !is_slug(id) {
-        report(
-            at.into(),
-            format!(
-                "id `{}` must be lower-case letters, digits and dashes",
-                shown(id)
-            ),
-        );
-    } else if !seen.insert(id.to_owned()) {
-        report(at.into(), format!("duplicate {what} id `{}`", shown(id)));
-    }
-}
-
-fn check_links(
-    report: &mut impl FnMut(String, String),
-    at: &str,
-    area: &str,
-    requirements: &[String],
-    area_ids: &BTreeSet<String>,
-    requirement_ids: &BTreeSet<String>,
-) {
-    if !area_ids.contains(area) {
-        report(
-            at.into(),
-            format!("names area `{}`, which is not in `areas`", shown(area)),
-        );
-    }
-    if requirements.is_empty() {
-        report(
-            at.into(),
-            "names no requirement; list the requirement ids it evidences".into(),
-        );
-    }
-    for id in requirements {
-        if !requirement_ids.contains(id) {
-            report(
-                at.into(),
-                format!(
-                    "names requirement `{}`, which is not in `requirements`",
-                    shown(id)
-                ),
-            );
-        }
-    }
 }
 
 #[cfg(test)]
