@@ -379,23 +379,19 @@ pub fn today() -> String {
 }
 
 /// The path the app is served under, from `<base href>` (e.g. `/fitcheck`), without a trailing
-/// slash; empty when served from the root.
+/// slash; empty when served from the root or when the page has no `<base href>`.
 pub fn base_path() -> String {
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("base[href]").ok().flatten())
-        .and_then(|b| b.get_attribute("href"))
-        .unwrap_or_default();
-    let path = match base.find("://") {
-        Some(scheme_end) => {
-            let rest = &base[scheme_end + 3..];
-            rest.find('/')
-                .map(|i| rest[i..].to_owned())
-                .unwrap_or_default()
-        }
-        None => base,
+    let base = || {
+        let document = web_sys::window()?.document()?;
+        let href = document
+            .query_selector("base[href]")
+            .ok()??
+            .get_attribute("href")?;
+        // Resolved against the page's address, as the browser resolves it (it may be relative).
+        let url = web_sys::Url::new_with_base(&href, &document.url().ok()?).ok()?;
+        Some(url.pathname())
     };
-    path.trim_end_matches('/').to_owned()
+    base().unwrap_or_default().trim_end_matches('/').to_owned()
 }
 
 /// Offers `text` as a file download named `name`, made in the page (nothing is uploaded).
