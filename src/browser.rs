@@ -388,23 +388,19 @@ pub fn today() -> String {
 }
 
 /// The path the app is served under, from `<base href>` (e.g. `/fitcheck`), without a trailing
-/// slash; empty when served from the root.
+/// slash; empty when served from the root or when the page has no `<base href>`.
 pub fn base_path() -> String {
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("base[href]").ok().flatten())
-        .and_then(|b| b.get_attribute("href"))
-        .unwrap_or_default();
-    let path = match base.find("://") {
-        Some(scheme_end) => {
-            let rest = &base[scheme_end + 3..];
-            rest.find('/')
-                .map(|i| rest[i..].to_owned())
-                .unwrap_or_default()
-        }
-        None => base,
+    let base = || {
+        let document = web_sys::window()?.document()?;
+        let href = document
+            .query_selector("base[href]")
+            .ok()??
+            .get_attribute("href")?;
+        // Resolved against the page's address, as the browser resolves it (it may be relative).
+        let url = web_sys::Url::new_with_base(&href, &document.url().ok()?).ok()?;
+        Some(url.pathname())
     };
-    path.trim_end_matches('/').to_owned()
+    base().unwrap_or_default().trim_end_matches('/').to_owned()
 }
 
 /// Offers `text` as a file download named `name`, made in the page (nothing is uploaded).
@@ -431,52 +427,10 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), BrowserError> 
     Ok(())
 }
 
-/// The page's element `id`. The pages find the elements they read or focus by id when they need
-/// them, rather than holding a reference to each: one compiled way for every kind of element.
-fn element(id: &str) -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.get_element_by_id(id)
-}
-
-/// The value of the form field `id` (an `<input>` or a `<select>`; empty when there is none).
-pub fn field_value(id: &str) -> String {
-    element(id)
-        .and_then(|f| js_sys::Reflect::get(&f, &"value".into()).ok())
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
-}
-
-/// Empties the form field `id`.
-pub fn clear_field(id: &str) {
-    if let Some(f) = element(id) {
-        let _ = js_sys::Reflect::set(&f, &"value".into(), &"".into());
-    }
-}
-
-/// Moves focus to the element `id`, if the page has it, scrolling it into view; or, `in_place`,
-/// leaving the page where it is (a page opens at its top, see [`focus_in_place`]).
-pub fn focus_id(id: &str, in_place: bool) {
-    if let Some(element) = element(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        if in_place {
-            focus_in_place(&element);
-        } else {
-            let _ = element.focus();
-        }
-    }
-}
-
-/// Moves focus to the element `id` once the views a change of state redraws are on the page:
-/// after the next frame, when every effect the change set off has run.
-pub fn focus_after_render(id: &'static str, in_place: bool) {
-    leptos::prelude::request_animation_frame(move || focus_id(id, in_place));
-}
-
-/// The text of the first file chosen in the file input `id` (emptied afterwards, so that
-/// choosing the same file again is noticed).
-pub async fn read_chosen_file(id: &str) -> Result<String, BrowserError> {
+/// The text of the first file chosen in `input` (emptied afterwards, so that choosing the same
+/// file again is noticed).
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Result<String, BrowserError> {
     let failed = BrowserError::File;
-    let input = element(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .ok_or(failed(FileFailure::NoneChosen))?;
     let file = input
         .files()
         .and_then(|files| files.get(0))

@@ -3,7 +3,8 @@
 //! of the language alone for a fixed text (`&'static str`), and of the key's values for one that
 //! holds values (`String`) or a tag ([`Tagged`]). The macros keep the call sites short:
 //! `td_string!(locale, item.back)`, `td_string!(locale, welcome.ratings, count = n)`, and
-//! `t_string!(i18n, …)` / `t!(i18n, …)` for the language chosen now / as it changes.
+//! `t_string!(i18n, …)` / `t!(i18n, …)` for the language chosen now / as it changes (`t!` is the
+//! way a view writes a text: a closure Leptos redraws when the language changes).
 //!
 //! English and German need no more than this: plurals choose between a count of exactly 1 and
 //! any other, and numbers come already written (`ui::text::decimal`).
@@ -224,14 +225,14 @@ macro_rules! t_string {
     };
 }
 
-/// A key's text in a view, following the language: the values are taken once, here.
+/// A key's text in a view, following the language: `{t!(i18n, item.back)}`, or as an
+/// attribute, `aria-label=t!(i18n, item.nav_label)`. The values are taken once, here; a text
+/// whose values change is `{move || t_string!(i18n, …)}`.
 macro_rules! t {
     ($i18n:expr, $($key:ident).+ $(, $name:ident $(= $value:expr)?)* $(,)?) => {{
         let i18n = $i18n;
         $(let $name = $crate::ui::i18n::value!($name $(, $value)?);)*
-        $crate::ui::follow(move || {
-            $crate::ui::i18n::td_string!(i18n.get_locale(), $($key).+ $(, $name)*)
-        })
+        move || $crate::ui::i18n::td_string!(i18n.get_locale(), $($key).+ $(, $name)*)
     }};
 }
 

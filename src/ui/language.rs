@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::i18n::{t_string, td_string, use_i18n, Locale};
+use super::i18n::{t, td_string, use_i18n, Locale};
 use crate::browser;
 
 /// Where the chosen language is remembered (public/boot.js reads it too).
@@ -41,7 +41,7 @@ pub fn LanguageSwitch() -> impl IntoView {
         }
     };
     view! {
-        <nav class="language-switch no-print" id="language-switch" aria-label=move || t_string!(i18n, language.switch_label)>
+        <nav class="language-switch no-print" id="language-switch" aria-label=t!(i18n, language.switch_label)>
             {choice(Locale::En)}
             {choice(Locale::De)}
         </nav>

@@ -11,7 +11,6 @@ mod session;
 pub mod text;
 
 use leptos::prelude::*;
-use leptos::tachys::reactive_graph::SharedReactiveFunction;
 
 use crate::browser;
 use crate::domain::load_profile;
@@ -24,73 +23,7 @@ use pages::{
 use route::{Navigator, Page};
 pub use session::{Imported, Persistence, Session};
 
-use i18n::{td_string, use_i18n, I18n, Locale};
-
-/// A view that follows the signals it reads. Its type names only what it returns, so the
-/// compiled view code is shared by every such view with the same output, rather than repeated
-/// for each closure (what Leptos' `view!` does for a `{move || …}` written inside it, under
-/// `--cfg erase_components`; this is for the closures a component returns or keeps in a variable).
-pub fn follow<T: 'static>(f: impl FnMut() -> T + Send + 'static) -> SharedReactiveFunction<T> {
-    std::sync::Arc::new(std::sync::Mutex::new(f))
-}
-
-/// Lists of views, each view erased (`AnyView`): every list of the app shares one compiled list
-/// view, rather than one per kind of element listed.
-pub trait CollectAny {
-    fn collect_any(self) -> Vec<AnyView>;
-}
-
-impl<I> CollectAny for I
-where
-    I: Iterator,
-    I::Item: IntoAny,
-{
-    fn collect_any(self) -> Vec<AnyView> {
-        self.map(IntoAny::into_any).collect()
-    }
-}
-
-/// A view drawn while `when` holds, and drawn anew only when `when` changes: Leptos' `<Show>`,
-/// with its arguments boxed, so that the app has one compiled copy of it rather than one per use.
-pub fn shown(
-    when: impl Fn() -> bool + Send + Sync + 'static,
-    view: impl Fn() -> AnyView + Send + Sync + 'static,
-) -> SharedReactiveFunction<Option<AnyView>> {
-    shown_boxed(Box::new(when), Box::new(view), None)
-}
-
-/// [`shown`], with `otherwise` drawn while `when` does not hold.
-pub fn shown_or(
-    when: impl Fn() -> bool + Send + Sync + 'static,
-    view: impl Fn() -> AnyView + Send + Sync + 'static,
-    otherwise: impl Fn() -> AnyView + Send + Sync + 'static,
-) -> SharedReactiveFunction<Option<AnyView>> {
-    shown_boxed(Box::new(when), Box::new(view), Some(Box::new(otherwise)))
-}
-
-type ViewOf = Box<dyn Fn() -> AnyView + Send + Sync>;
-
-fn shown_boxed(
-    when: Box<dyn Fn() -> bool + Send + Sync>,
-    view: ViewOf,
-    otherwise: Option<ViewOf>,
-) -> SharedReactiveFunction<Option<AnyView>> {
-    let when = Memo::new(move |_| when());
-    follow(move || {
-        if when.get() {
-            Some(view())
-        } else {
-            otherwise.as_ref().map(|draw| draw())
-        }
-    })
-}
-
-/// A fixed text of the chosen language, following the language as it changes. Every text of
-/// the interface shown this way is the same kind of view (a function of the language), so the
-/// compiled view code is shared rather than repeated for each text.
-pub fn tr(i18n: I18n, text: fn(Locale) -> &'static str) -> impl IntoView + Clone {
-    move || text(i18n.get_locale())
-}
+use i18n::{t, use_i18n, I18n};
 
 /// Where the app is while it starts.
 #[derive(Clone)]
@@ -143,9 +76,10 @@ fn Start() -> impl IntoView {
     });
     // The test hook for the crash page: the browser tests dispatch this event to force a panic
     // (it can do nothing a candidate's own browser could not do to its own page).
-    let _ = window_event_listener_untyped(TEST_PANIC_EVENT, |_| {
+    let test_panic = window_event_listener_untyped(TEST_PANIC_EVENT, |_| {
         panic!("forced by the `{TEST_PANIC_EVENT}` test hook")
     });
+    on_cleanup(move || test_panic.remove());
     // The session lives under its own owner, held as long as the app is: its signals and its
     // storage listener go when the app goes (the task below runs outside any owner).
     let keep = StoredValue::new(Owner::new());
@@ -161,7 +95,7 @@ fn Start() -> impl IntoView {
         browser::announce_ready();
     });
 
-    follow(move || {
+    move || {
         let state = state.get();
         // The drawn start page leaves in the same task as the app's own page arrives: one paint.
         if !matches!(state, Load::Loading) {
@@ -171,11 +105,9 @@ fn Start() -> impl IntoView {
             Load::Loading => view! {
                 <main class="page loading" aria-busy="true">
                     <p role="status" id="loading-status">
-                        {move || if slow.get() {
-                            tr(i18n, |l| td_string!(l, loading.slow)).into_any()
-                        } else {
-                            tr(i18n, |l| td_string!(l, loading.profile)).into_any()
-                        }}
+                        <Show when=move || slow.get() fallback=t!(i18n, loading.profile)>
+                            {t!(i18n, loading.slow)}
+                        </Show>
                     </p>
                 </main>
             }
@@ -189,7 +121,7 @@ fn Start() -> impl IntoView {
                 view! { <Pages /> }.into_any()
             }
         }
-    })
+    }
 }
 
 /// The page the address names. A page stays while only its item changes (the next question),
@@ -199,7 +131,7 @@ fn Pages() -> impl IntoView {
     provide_context(components::FocusHeading(RwSignal::new(0)));
     let route = Navigator::provide().route;
     let page = Memo::new(move |_| route.with(|r| r.page));
-    follow(move || match page.get() {
+    move || match page.get() {
         Page::Welcome => view! { <WelcomePage /> }.into_any(),
         Page::Item => view! { <ItemPage /> }.into_any(),
         Page::Results => view! { <ResultsPage /> }.into_any(),
@@ -208,7 +140,7 @@ fn Pages() -> impl IntoView {
         Page::Practice => view! { <PracticePage /> }.into_any(),
         Page::Shared => view! { <SharedPage /> }.into_any(),
         Page::NotFound => view! { <NotFound /> }.into_any(),
-    })
+    }
 }
 
 /// The event the crash-page browser test dispatches on `window` to force a panic.

@@ -164,19 +164,19 @@ impl Navigator {
 
 /// The navigator of the pages. Pages and their links exist only inside [`Navigator::provide`]
 /// (`ui::Pages`), so it is always there.
-fn navigator() -> Navigator {
+pub fn use_navigator() -> Navigator {
     expect_context::<Navigator>()
 }
 
 /// A function that opens the page at an app path.
 pub fn use_navigate() -> impl Fn(&str) + Clone + Send + Sync + 'static {
-    let navigator = navigator();
+    let navigator = use_navigator();
     move |path| navigator.go(path)
 }
 
 /// The item or question the address names (empty on other pages).
 pub fn use_item() -> Memo<String> {
-    let route = navigator().route;
+    let route = use_navigator().route;
     Memo::new(move |_| route.with(|r| r.item.clone()))
 }
 
@@ -184,7 +184,7 @@ pub fn use_item() -> Memo<String> {
 /// asks the browser for something else (a new tab, a download).
 #[component]
 pub fn A(#[prop(into)] href: Signal<String>, children: Children) -> impl IntoView {
-    let navigator = navigator();
+    let navigator = use_navigator();
     let follow = move |event: web_sys::MouseEvent| {
         let plain = event.button() == 0
             && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());

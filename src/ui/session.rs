@@ -34,8 +34,10 @@ pub struct Session {
     state: RwSignal<Progress>,
     /// The candidate's progress, for reading; [`Session`]'s methods are the only writers.
     pub progress: ReadSignal<Progress>,
-    /// Messages about storage for the candidate, shown until dismissed.
-    pub notices: RwSignal<Vec<Notice>>,
+    /// Messages about storage for the candidate, shown until dismissed, each with the number it
+    /// was raised under (its view's key).
+    pub notices: ReadSignal<Vec<(usize, Notice)>>,
+    set_notices: WriteSignal<Vec<(usize, Notice)>>,
     /// Whether this tab saves; once it stops, it never starts again until reloaded.
     saving: RwSignal<Saving>,
     /// Whether the browser promised to keep the saved progress.
@@ -86,6 +88,7 @@ impl Session {
         let state = RwSignal::new(progress);
         let progress = state.read_only();
         let (persistence, set_persistence) = signal(Persistence::Unknown);
+        let (notices, set_notices) = signal(notices.into_iter().enumerate().collect());
         let walk = {
             let profile = profile.clone();
             Memo::new(move |_| progress.with(|p| Arc::new(Walk::of(&profile, p))))
@@ -95,7 +98,8 @@ impl Session {
             walk,
             state,
             progress,
-            notices: RwSignal::new(notices),
+            notices,
+            set_notices,
             saving: RwSignal::new(saving),
             persistence,
             set_persistence,
@@ -308,12 +312,25 @@ impl Session {
                 BrowserError::StorageBlocked => Notice::StorageBlocked,
                 _ => Notice::SaveRefused,
             };
-            self.notices.update(|n| {
-                if !n.contains(&notice) {
-                    n.push(notice)
-                }
-            });
+            self.raise(notice);
         }
+    }
+
+    /// Shows `notice`, unless it is shown already.
+    fn raise(&self, notice: Notice) {
+        self.set_notices.update(|shown| {
+            if !shown.iter().any(|(_, n)| *n == notice) {
+                // Numbers only grow, so a notice's number is never another's while both show.
+                let number = shown.last().map_or(0, |(last, _)| last + 1);
+                shown.push((number, notice));
+            }
+        });
+    }
+
+    /// Hides the notice raised under `number`.
+    pub fn dismiss(&self, number: usize) {
+        self.set_notices
+            .update(|shown| shown.retain(|(n, _)| *n != number));
     }
 
     /// Another tab of the same app wrote: follow it when all of it can be read here, else stop

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::domain::report::rows::AreaRow;
-use crate::ui::i18n::{t_string, td_string, use_i18n};
-use crate::ui::{follow, text, tr};
+use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::text;
 
 /// One area's row of the results table, the same on the results page and the shared page; the
 /// self-rating column only where the candidate's own answers are at hand.
@@ -29,7 +29,7 @@ pub fn AreaRowView(row: AreaRow, self_rating: bool) -> impl IntoView {
                         {move || calibration.map(|c| format!(" \u{2014} {}", text::calibration(locale(), c)))}
                     </span>
                 </td>
-            }.into_any())}
+            })}
             <td
                 class="verdict"
                 data-verdict=row.verdict_kind()
@@ -58,21 +58,21 @@ pub fn AreasTable(
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let label = follow(move || match of {
+    let label = move || match of {
         TableOf::Own => t_string!(i18n, results.table_label),
         TableOf::Shared => t_string!(i18n, shared.table_label),
-    });
+    };
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=label>
             <table class="areas-table" id=id>
                 <thead>
                     <tr>
-                        <th scope="col">{tr(i18n, |l| td_string!(l, table.area))}</th>
-                        <th scope="col">{tr(i18n, |l| td_string!(l, table.asked))}</th>
-                        <th scope="col">{tr(i18n, |l| td_string!(l, table.shown))}</th>
-                        {(of == TableOf::Own).then(|| view! { <th scope="col">{tr(i18n, |l| td_string!(l, table.self_rating))}</th> }.into_any())}
-                        <th scope="col">{tr(i18n, |l| td_string!(l, table.verdict))}</th>
-                        <th scope="col">{tr(i18n, |l| td_string!(l, table.answered))}</th>
+                        <th scope="col">{t!(i18n, table.area)}</th>
+                        <th scope="col">{t!(i18n, table.asked)}</th>
+                        <th scope="col">{t!(i18n, table.shown)}</th>
+                        {(of == TableOf::Own).then(|| view! { <th scope="col">{t!(i18n, table.self_rating)}</th> })}
+                        <th scope="col">{t!(i18n, table.verdict)}</th>
+                        <th scope="col">{t!(i18n, table.answered)}</th>
                     </tr>
                 </thead>
                 <tbody>{children()}</tbody>

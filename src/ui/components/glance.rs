@@ -7,7 +7,7 @@ use crate::domain::profile::Profile;
 use crate::domain::report::rows::AreaRow;
 use crate::domain::report::scoring::Gap;
 use crate::ui::i18n::{t_string, use_i18n};
-use crate::ui::{follow, text, CollectAny};
+use crate::ui::text;
 
 /// One line per area: its title, its verdict in a word, and the level shown against the level
 /// asked.
@@ -20,7 +20,7 @@ pub fn AreaGlance(rows: Vec<AreaRow>, #[prop(optional)] id: Option<&'static str>
             let kind = row.verdict_kind();
             let (id, title) = (row.area_id.clone(), row.title.clone());
             let verdict_row = row.clone();
-            let levels = follow(move || {
+            let levels = move || {
                 let locale = i18n.get_locale();
                 t_string!(
                     i18n,
@@ -28,7 +28,7 @@ pub fn AreaGlance(rows: Vec<AreaRow>, #[prop(optional)] id: Option<&'static str>
                     shown = text::glance_level(locale, &row.shown),
                     asked = text::decimal(locale, row.asked, 1)
                 )
-            });
+            };
             view! {
                 <li data-area=id data-verdict=kind>
                     <span class="glance-area">{title}</span>
@@ -39,7 +39,7 @@ pub fn AreaGlance(rows: Vec<AreaRow>, #[prop(optional)] id: Option<&'static str>
                 </li>
             }
         })
-        .collect_any();
+        .collect_view();
     view! { <ul class="area-glance" id=id>{lines}</ul> }
 }
 
@@ -63,6 +63,6 @@ pub fn TopSteps(steps: Vec<Gap>, profile: std::sync::Arc<Profile>) -> impl IntoV
                 </li>
             }
         })
-        .collect_any();
+        .collect_view();
     view! { <ol class="top-steps" id="top-steps">{items}</ol> }
 }

@@ -7,9 +7,9 @@ use crate::domain::report::rows::summary_file_name;
 use crate::domain::report::scoring::Assessment;
 use crate::domain::report::share::SharedSummary;
 use crate::ui::components::*;
-use crate::ui::i18n::{t_string, td_string, use_i18n};
+use crate::ui::i18n::{t, td_string, use_i18n};
 use crate::ui::markdown::markdown_summary;
-use crate::ui::{text, tr, Session};
+use crate::ui::{text, Session};
 
 /// Download, print and share the results.
 #[component]
@@ -53,37 +53,42 @@ pub fn KeepResults(#[prop(into)] assessment: Signal<Assessment>) -> impl IntoVie
             left_out,
         )));
     };
+    // The link is there to be copied: focusing it selects all of it.
+    let select_all = |event: leptos::ev::FocusEvent| {
+        event_target::<web_sys::HtmlInputElement>(&event).select();
+    };
     view! {
         <section aria-labelledby="keep" class="keep no-print">
-            <h2 id="keep">{tr(i18n, |l| td_string!(l, keep.heading))}</h2>
+            <h2 id="keep">{t!(i18n, keep.heading)}</h2>
             <div class="actions">
-                <button class="secondary" id="download-summary" on:click=download>{tr(i18n, |l| td_string!(l, keep.download))}</button>
-                <button class="secondary" id="print" on:click=print>{tr(i18n, |l| td_string!(l, keep.print))}</button>
+                <button class="secondary" id="download-summary" on:click=download>{t!(i18n, keep.download)}</button>
+                <button class="secondary" id="print" on:click=print>{t!(i18n, keep.print)}</button>
                 {shareable.then(|| view! {
-                    <button class="secondary" id="share" on:click=share>{tr(i18n, |l| td_string!(l, keep.share))}</button>
-                }.into_any())}
+                    <button class="secondary" id="share" on:click=share>{t!(i18n, keep.share)}</button>
+                })}
             </div>
             {(!shareable).then(|| view! {
-                <p class="muted" id="no-share-link">{tr(i18n, |l| td_string!(l, single_file.no_share_link))}</p>
-            }.into_any())}
+                <p class="muted" id="no-share-link">{t!(i18n, single_file.no_share_link)}</p>
+            })}
             <OutcomeMessage outcome id="keep-outcome" />
             {move || link.get().map(|(href, left_out)| view! {
                 <div class="share-link">
-                    <label for="share-link">{tr(i18n, |l| td_string!(l, keep.link_label))}</label>
-                    <input id="share-link" type="text" readonly value=href.clone() on:focus=|e| {
-                        use wasm_bindgen::JsCast;
-                        if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                            input.select();
-                        }
-                    } />
-                    <p class="muted">{tr(i18n, |l| td_string!(l, keep.link_note))}</p>
+                    <label for="share-link">{t!(i18n, keep.link_label)}</label>
+                    <input
+                        id="share-link"
+                        type="text"
+                        readonly
+                        value=href.clone()
+                        on:focus=select_all
+                    />
+                    <p class="muted">{t!(i18n, keep.link_note)}</p>
                     {(left_out > 0).then(|| view! {
                         <p class="muted" id="share-left-out">
-                            {move || t_string!(i18n, evidence.left_out, count = left_out)}
+                            {t!(i18n, evidence.left_out, count = left_out)}
                         </p>
-                    }.into_any())}
+                    })}
                 </div>
-            }.into_any())}
+            })}
         </section>
     }
 }

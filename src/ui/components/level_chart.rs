@@ -3,8 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::report::scoring::AreaResult;
-use crate::ui::i18n::{td_string, use_i18n};
-use crate::ui::{tr, CollectAny};
+use crate::ui::i18n::{t, use_i18n};
 
 /// Asked against shown level per area, drawn as SVG: a bar for the estimate with whiskers for
 /// its 95 % range, a tick for the level asked, a ring for the self-rating. The table
@@ -32,7 +31,7 @@ pub fn LevelChart(areas: Vec<AreaResult>) -> impl IntoView {
                 <text class="chart-axis" x=gx y=14 text-anchor="middle">{l}</text>
             }
         })
-        .collect_any();
+        .collect_view();
     let rows = areas
         .iter()
         .enumerate()
@@ -49,7 +48,7 @@ pub fn LevelChart(areas: Vec<AreaResult>) -> impl IntoView {
             });
             let rating = area
                 .self_rating
-                .map(|s| view! { <circle class="chart-self" cx=x(s) cy=mid r="5.5" /> }.into_any());
+                .map(|s| view! { <circle class="chart-self" cx=x(s) cy=mid r="5.5" /> });
             view! {
                 <text class="chart-label" x=LEFT y=y + 16>{area.title.clone()}</text>
                 <line class="chart-track" x1=LEFT x2=x(4.0) y1=mid y2=mid />
@@ -58,7 +57,7 @@ pub fn LevelChart(areas: Vec<AreaResult>) -> impl IntoView {
                 {rating}
             }
         })
-        .collect_any();
+        .collect_view();
     view! {
         <figure class="chart">
             <svg
@@ -66,14 +65,14 @@ pub fn LevelChart(areas: Vec<AreaResult>) -> impl IntoView {
                 role="img"
                 aria-labelledby="chart-title"
             >
-                <title id="chart-title">{tr(i18n, |l| td_string!(l, chart.title))}</title>
+                <title id="chart-title">{t!(i18n, chart.title)}</title>
                 {grid}
                 {rows}
             </svg>
             <figcaption class="chart-legend">
-                <span><span class="key key-bar"></span>" " {tr(i18n, |l| td_string!(l, chart.key_shown))}</span>
-                <span><span class="key key-required"></span>" " {tr(i18n, |l| td_string!(l, chart.key_asked))}</span>
-                <span><span class="key key-self"></span>" " {tr(i18n, |l| td_string!(l, chart.key_self))}</span>
+                <span><span class="key key-bar"></span>" " {t!(i18n, chart.key_shown)}</span>
+                <span><span class="key key-required"></span>" " {t!(i18n, chart.key_asked)}</span>
+                <span><span class="key key-self"></span>" " {t!(i18n, chart.key_self)}</span>
             </figcaption>
         </figure>
     }

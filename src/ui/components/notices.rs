@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::ui::i18n::{td_string, use_i18n};
-use crate::ui::{shown, text, tr, CollectAny, Session};
+use crate::ui::i18n::{t, use_i18n};
+use crate::ui::{text, Session};
 
 /// Storage messages for the candidate, each dismissable.
 #[component]
@@ -13,43 +13,27 @@ pub fn Notices() -> impl IntoView {
     let i18n = use_i18n();
     let notices = session.notices;
     view! {
-        {shown(move || session.out_of_date(), move || view! {
+        <Show when=move || session.out_of_date()>
             <div class="notices out-of-date" role="alert" id="out-of-date">
                 <p class="stale-notice">
-                    <span>{tr(i18n, |l| td_string!(l, notice.out_of_date))}</span>
+                    <span>{t!(i18n, notice.out_of_date)}</span>
                     <button type="button" id="reload-tab" on:click=|_| browser::reload()>
-                        {tr(i18n, |l| td_string!(l, notice.reload))}
+                        {t!(i18n, notice.reload)}
                     </button>
                 </p>
             </div>
-        }.into_any())}
-        {shown(move || notices.with(|n| !n.is_empty()), move || view! {
+        </Show>
+        <Show when=move || notices.with(|n| !n.is_empty())>
             <div class="notices" role="alert">
-                {move || {
-                    notices
-                        .get()
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, text)| {
-                            view! {
-                                <p class="notice">
-                                    <span>{move || text::notice(i18n.get_locale(), &text)}</span>
-                                    <button
-                                        class="link-button"
-                                        on:click=move |_| notices.update(|n| {
-                                            if i < n.len() {
-                                                n.remove(i);
-                                            }
-                                        })
-                                    >
-                                        {tr(i18n, |l| td_string!(l, notice.dismiss))}
-                                    </button>
-                                </p>
-                            }
-                        })
-                        .collect_any()
-                }}
+                <For each=move || notices.get() key=|(number, _)| *number let((number, notice))>
+                    <p class="notice">
+                        <span>{move || text::notice(i18n.get_locale(), &notice)}</span>
+                        <button class="link-button" on:click=move |_| session.dismiss(number)>
+                            {t!(i18n, notice.dismiss)}
+                        </button>
+                    </p>
+                </For>
             </div>
-        }.into_any())}
+        </Show>
     }
 }

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::domain::candidate::answer::Answer;
 use crate::domain::profile::Profile;
 use crate::domain::report::scoring::Gap;
-use crate::ui::i18n::{t_string, td_string, use_i18n};
-use crate::ui::{text, tr, CollectAny, Session};
+use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::{text, Session};
 
 #[component]
 pub fn PlanStep(gap: Gap, profile: std::sync::Arc<Profile>) -> impl IntoView {
@@ -23,7 +23,7 @@ pub fn PlanStep(gap: Gap, profile: std::sync::Arc<Profile>) -> impl IntoView {
                 .references
                 .iter()
                 .map(|r| view! { <li><a href=r.url.clone() rel="noopener noreferrer" target="_blank">{r.title.clone()}</a></li> })
-                .collect_any();
+                .collect_view();
             let correct = q
                 .options
                 .iter()
@@ -45,20 +45,20 @@ pub fn PlanStep(gap: Gap, profile: std::sync::Arc<Profile>) -> impl IntoView {
                             view! {
                                 <li lang=language.clone()>
                                     <span class="chosen-text">{o.text.clone()}</span>
-                                    {o.explanation.clone().map(|e| view! { <span class="muted">" \u{2014} " {e}</span> }.into_any())}
+                                    {o.explanation.clone().map(|e| view! { <span class="muted">" \u{2014} " {e}</span> })}
                                 </li>
                             }
                         })
-                        .collect_any();
+                        .collect_view();
                     view! {
                         <p class="chosen-answer">
-                            <strong>{tr(i18n, |l| td_string!(l, plan.your_answer))}</strong>
+                            <strong>{t!(i18n, plan.your_answer)}</strong>
                         </p>
                         <ul class="chosen">{chosen}</ul>
                     }
                     .into_any()
                 }
-                _ => view! { <p class="chosen-answer">{tr(i18n, |l| td_string!(l, plan.skipped))}</p> }
+                _ => view! { <p class="chosen-answer">{t!(i18n, plan.skipped)}</p> }
                     .into_any(),
             };
             view! {
@@ -66,14 +66,14 @@ pub fn PlanStep(gap: Gap, profile: std::sync::Arc<Profile>) -> impl IntoView {
                     <details>
                         <summary lang=language.clone()>{q.prompt.clone()}</summary>
                         {chosen}
-                        <p><strong>{tr(i18n, |l| td_string!(l, plan.answer))}</strong>" "<span lang=language.clone()>{correct}</span></p>
+                        <p><strong>{t!(i18n, plan.answer)}</strong>" "<span lang=language.clone()>{correct}</span></p>
                         <p lang=language.clone()>{q.explanation.clone()}</p>
                         <ul class="references" lang=language.clone()>{links}</ul>
                     </details>
                 </li>
             }
         })
-        .collect_any();
+        .collect_view();
     view! {
         <li class="plan-step" data-requirement=gap.requirement_id.clone()>
             <p>

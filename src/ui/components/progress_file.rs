@@ -1,12 +1,13 @@
 //! Saving and opening progress files, and whether the browser keeps the answers.
 
+use leptos::html;
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::candidate::transfer::{export_file_name, export_progress, import_progress};
 use crate::ui::components::*;
-use crate::ui::i18n::{td_string, use_i18n};
-use crate::ui::{follow, text, tr, Persistence, Session};
+use crate::ui::i18n::{t, td_string, use_i18n};
+use crate::ui::{text, Persistence, Session};
 
 /// Whether the browser keeps the saved answers, and what that means for the candidate. A single
 /// file's answers are kept for that file, which matters more than any promise of the browser's.
@@ -15,20 +16,20 @@ pub fn StorageStatus() -> impl IntoView {
     let session = expect_context::<Session>();
     let i18n = use_i18n();
     let single_file = matches!(browser::edition(), browser::Edition::SingleFile { .. });
-    let sentence = follow(move || {
+    let sentence = move || {
         let locale = i18n.get_locale();
         let available = browser::storage_available().is_ok();
         if single_file && available {
             return td_string!(locale, single_file.storage).to_string();
         }
         text::storage_status(locale, available, session.persistence.get())
-    });
-    let state = follow(move || match session.persistence.get() {
+    };
+    let state = move || match session.persistence.get() {
         Persistence::Granted => "granted",
         Persistence::NotGranted => "not-granted",
         Persistence::Unsupported => "unsupported",
         Persistence::Unknown => "unknown",
-    });
+    };
     view! { <p class="storage-status" id="storage-status" data-persistence=state>{sentence}</p> }
 }
 
@@ -50,10 +51,14 @@ pub fn ProgressFile() -> impl IntoView {
                 .map_err(|e| text::as_sentence(&text::browser_error(locale, &e))),
         ));
     };
+    let chooser = NodeRef::<html::Input>::new();
     let import = move |_| {
+        let Some(chooser) = chooser.get_untracked() else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             let locale = i18n.get_locale_untracked();
-            let checked = browser::read_chosen_file(CHOOSER_ID)
+            let checked = browser::read_chosen_file(&chooser)
                 .await
                 .map_err(|e| text::browser_error(locale, &e))
                 .and_then(|text| {
@@ -73,24 +78,22 @@ pub fn ProgressFile() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="progress-file" class="progress-file no-print">
-            <h2 id="progress-file">{tr(i18n, |l| td_string!(l, file.heading))}</h2>
-            <p>{tr(i18n, |l| td_string!(l, file.intro))}</p>
+            <h2 id="progress-file">{t!(i18n, file.heading)}</h2>
+            <p>{t!(i18n, file.intro)}</p>
             <div class="actions">
-                <button class="secondary" id="export" on:click=export>{tr(i18n, |l| td_string!(l, file.save))}</button>
+                <button class="secondary" id="export" on:click=export>{t!(i18n, file.save)}</button>
                 <input
                     type="file"
-                    id=CHOOSER_ID
+                    id="import-file"
+                    node_ref=chooser
                     class="visually-hidden"
                     accept="application/json,.json"
                     on:change=import
                 />
-                <label class="button secondary file-button" for=CHOOSER_ID>{tr(i18n, |l| td_string!(l, file.open))}</label>
+                <label class="button secondary file-button" for="import-file">{t!(i18n, file.open)}</label>
             </div>
             <OutcomeMessage outcome id="transfer-outcome" />
             <StorageStatus />
         </section>
     }
 }
-
-/// The file input that opens a progress file.
-const CHOOSER_ID: &str = "import-file";

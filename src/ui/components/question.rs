@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::domain::candidate::answer::shown_order;
 use crate::domain::profile::{Question, QuestionKind};
 use crate::ui::components::*;
-use crate::ui::i18n::{t_string, td_string, use_i18n};
-use crate::ui::{tr, CollectAny, Session};
+use crate::ui::i18n::{t, use_i18n};
+use crate::ui::Session;
 
 #[component]
 pub fn QuestionView(question: Question) -> impl IntoView {
@@ -44,30 +44,29 @@ pub fn QuestionView(question: Question) -> impl IntoView {
                 </label>
             }
         })
-        .collect_any();
+        .collect_view();
     let code = question.code.clone().map(|code| {
         let named = code.language.clone();
         view! {
             <pre
                 class="code"
                 tabindex="0"
-                aria-label=move || t_string!(i18n, question.code_label, language = named)
+                aria-label=t!(i18n, question.code_label, language = named)
             >
                 <code class=format!("language-{}", code.language)>{code.source}</code>
             </pre>
         }
-        .into_any()
     });
     view! {
         <section class="item question" aria-labelledby=PROMPT_ID>
             <p class="item-kind">
-                {if multiple { tr(i18n, |l| td_string!(l, question.kind_multiple)).into_any() } else { tr(i18n, |l| td_string!(l, question.kind_single)).into_any() }}
+                {if multiple { t!(i18n, question.kind_multiple).into_any() } else { t!(i18n, question.kind_single).into_any() }}
             </p>
-            <h1 id=PROMPT_ID tabindex="-1" lang=language.clone()>{question.prompt.clone()}</h1>
+            <ItemPrompt lang=language.clone()>{question.prompt.clone()}</ItemPrompt>
             {code}
             <fieldset>
                 <legend class="visually-hidden">
-                    {if multiple { tr(i18n, |l| td_string!(l, question.legend_multiple)).into_any() } else { tr(i18n, |l| td_string!(l, question.legend_single)).into_any() }}
+                    {if multiple { t!(i18n, question.legend_multiple).into_any() } else { t!(i18n, question.legend_single).into_any() }}
                 </legend>
                 {options}
             </fieldset>

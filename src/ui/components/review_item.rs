@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::domain::candidate::answer::shown_order;
 use crate::domain::report::review::ReviewEntry;
-use crate::ui::i18n::{t_string, td_string, use_i18n};
-use crate::ui::{follow, tr, CollectAny, Session};
+use crate::ui::i18n::{t, t_string, use_i18n};
+use crate::ui::Session;
 
 /// One question: its prompt (and code), every option in the order the candidate saw them, each
 /// marked as their choice and as the right answer, with its own explanation.
@@ -24,16 +24,17 @@ pub fn ReviewItem(entry: ReviewEntry) -> impl IntoView {
         .map(|index| {
             let option = question.options[index].clone();
             let chosen = entry.chosen.contains(&index);
-            let marks = follow(move || {
+            let correct = option.correct;
+            let marks = move || {
                 let mut marks = Vec::new();
                 if chosen {
-                    marks.push(t_string!(i18n, review.your_choice).to_string());
+                    marks.push(t_string!(i18n, review.your_choice));
                 }
-                if option.correct {
-                    marks.push(t_string!(i18n, review.right).to_string());
+                if correct {
+                    marks.push(t_string!(i18n, review.right));
                 }
                 marks.join(" \u{b7} ")
-            });
+            };
             view! {
                 <li
                     class="review-option"
@@ -45,19 +46,19 @@ pub fn ReviewItem(entry: ReviewEntry) -> impl IntoView {
                     <span class="review-marks">{marks}</span>
                     {option.explanation.clone().map(|e| view! {
                         <span class="review-explanation muted" lang=language.clone()>{e}</span>
-                    }.into_any())}
+                    })}
                 </li>
             }
         })
-        .collect_any();
+        .collect_view();
     let code = question.code.clone().map(|code| {
-        view! { <pre class="code" tabindex="0"><code>{code.source}</code></pre> }.into_any()
+        view! { <pre class="code" tabindex="0"><code>{code.source}</code></pre> }
     });
     view! {
         <li class="review-item" data-question=entry.question_id.clone() data-missed=entry.missed.to_string()>
             <p class="review-prompt" lang=language.clone()><strong>{question.prompt.clone()}</strong></p>
             {code}
-            {entry.skipped.then(|| view! { <p class="muted">{tr(i18n, |l| td_string!(l, review.skipped))}</p> }.into_any())}
+            {entry.skipped.then(|| view! { <p class="muted">{t!(i18n, review.skipped)}</p> })}
             <ul class="review-options">{options}</ul>
             <p class="muted" lang=language.clone()>{question.explanation.clone()}</p>
         </li>

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::domain::candidate::answer::Answer;
 use crate::domain::profile::SelfRating;
 use crate::ui::components::*;
-use crate::ui::i18n::{t_string, td_string, use_i18n};
-use crate::ui::{follow, text, tr, CollectAny, Session};
+use crate::ui::i18n::{t, use_i18n};
+use crate::ui::{text, Session};
 
 /// All self-ratings of an area on one screen: per rating a group of five levels, named, with
 /// what the chosen level means for that rating shown beneath it.
@@ -16,14 +16,12 @@ pub fn SelfRatingsView(area: String, ratings: Vec<SelfRating>) -> impl IntoView 
     let groups = ratings
         .into_iter()
         .map(|rating| view! { <RatingGroup rating /> })
-        .collect_any();
+        .collect_view();
     view! {
         <section class="item self-rating" aria-labelledby=PROMPT_ID>
-            <p class="item-kind">{tr(i18n, |l| td_string!(l, ratings.kind))}</p>
-            <h1 id=PROMPT_ID tabindex="-1">
-                {move || t_string!(i18n, ratings.title, area)}
-            </h1>
-            <p class="muted rating-legend">{tr(i18n, |l| td_string!(l, ratings.legend))}</p>
+            <p class="item-kind">{t!(i18n, ratings.kind)}</p>
+            <ItemPrompt>{t!(i18n, ratings.title, area)}</ItemPrompt>
+            <p class="muted rating-legend">{t!(i18n, ratings.legend)}</p>
             {groups}
         </section>
     }
@@ -65,15 +63,12 @@ pub fn RatingGroup(rating: SelfRating) -> impl IntoView {
                 </label>
             }
         })
-        .collect_any();
+        .collect_view();
     let anchors = rating.anchors.clone();
-    let meaning =
-        follow(
-            move || match chosen().and_then(|l| anchors.get(usize::from(l)).cloned()) {
-                Some(anchor) => view! { <span lang=language.clone()>{anchor}</span> }.into_any(),
-                None => tr(i18n, |l| td_string!(l, ratings.not_rated)).into_any(),
-            },
-        );
+    let meaning = move || match chosen().and_then(|l| anchors.get(usize::from(l)).cloned()) {
+        Some(anchor) => view! { <span lang=language.clone()>{anchor}</span> }.into_any(),
+        None => t!(i18n, ratings.not_rated).into_any(),
+    };
     view! {
         <fieldset class="rating" data-rating=rating.id.clone() aria-describedby=meaning_id.clone()>
             <legend lang=rating_language>{rating.prompt.clone()}</legend>

@@ -1,12 +1,12 @@
 //! "Start over", with a confirmation step.
 
+use leptos::html;
 use leptos::prelude::*;
 
-use crate::browser;
 use crate::ui::components::FocusHeading;
-use crate::ui::i18n::{t_string, td_string, use_i18n};
+use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::route::use_navigate;
-use crate::ui::{shown_or, tr, Session};
+use crate::ui::Session;
 
 /// "Start over" with a confirmation step: deleting answers is never one click away.
 #[component]
@@ -15,9 +15,8 @@ pub fn StartOver() -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
     let asking = RwSignal::new(false);
-    let answered = move || session.progress.with(|p| p.answers.len());
     let heading = use_context::<FocusHeading>();
-    let confirm = move |_| {
+    let confirm = Callback::new(move |()| {
         session.restart();
         asking.set(false);
         // The confirmation goes, and on the start page the button with it: focus the heading.
@@ -25,46 +24,56 @@ pub fn StartOver() -> impl IntoView {
             heading.request();
         }
         navigate("/");
-    };
+    });
+    let cancel = Callback::new(move |()| asking.set(false));
     view! {
-        {shown_or(
-            move || asking.get(),
-            move || view! {
-            <div
-                class="confirm"
-                role="alertdialog"
-                aria-labelledby="confirm-title"
-                aria-describedby="confirm-text"
-            >
-                <p id="confirm-title"><strong>{tr(i18n, |l| td_string!(l, start_over.title))}</strong></p>
-                <p id="confirm-text">
-                    {move || t_string!(i18n, start_over.text, count = answered())}
-                </p>
-                <button class="danger" id="confirm-start-over" on:click=confirm.clone()>
-                    {tr(i18n, |l| td_string!(l, start_over.confirm))}
+        <Show
+            when=move || asking.get()
+            fallback=move || view! {
+                <button class="secondary" id="start-over" on:click=move |_| asking.set(true)>
+                    {t!(i18n, start_over.button)}
                 </button>
-                <button
-                    class="secondary"
-                    id=CANCEL_ID
-                    on:click=move |_| asking.set(false)
-                >
-                    {tr(i18n, |l| td_string!(l, start_over.cancel))}
-                </button>
-            </div>
-            }.into_any(),
-            move || view! {
-                <button class="secondary" id="start-over" on:click=move |_| {
-                    asking.set(true);
-                    // A button added after load does not take `autofocus`: focus moves to the
-                    // safe choice once it is there.
-                    browser::focus_after_render(CANCEL_ID, false);
-                }>
-                    {tr(i18n, |l| td_string!(l, start_over.button))}
-                </button>
-            }.into_any(),
-        )}
+            }
+        >
+            <ConfirmStartOver on_confirm=confirm on_cancel=cancel />
+        </Show>
     }
 }
 
-/// The confirmation's safe choice, which takes focus.
-const CANCEL_ID: &str = "cancel-start-over";
+/// The question before the answers go: how many would be deleted, and the two choices.
+#[component]
+fn ConfirmStartOver(on_confirm: Callback<()>, on_cancel: Callback<()>) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let i18n = use_i18n();
+    let answered = move || session.progress.with(|p| p.answers.len());
+    let cancel = NodeRef::<html::Button>::new();
+    // A button added after load does not take `autofocus`: focus moves to the safe choice once
+    // it is on the page.
+    cancel.on_load(|button| {
+        let _ = button.focus();
+    });
+    view! {
+        <div
+            class="confirm"
+            role="alertdialog"
+            aria-labelledby="confirm-title"
+            aria-describedby="confirm-text"
+        >
+            <p id="confirm-title"><strong>{t!(i18n, start_over.title)}</strong></p>
+            <p id="confirm-text">
+                {move || t_string!(i18n, start_over.text, count = answered())}
+            </p>
+            <button class="danger" id="confirm-start-over" on:click=move |_| on_confirm.run(())>
+                {t!(i18n, start_over.confirm)}
+            </button>
+            <button
+                class="secondary"
+                id="cancel-start-over"
+                node_ref=cancel
+                on:click=move |_| on_cancel.run(())
+            >
+                {t!(i18n, start_over.cancel)}
+            </button>
+        </div>
+    }
+}

@@ -7,7 +7,7 @@ use crate::domain::profile::ProfileIndexEntry;
 use crate::ui::components::PageHeading;
 use crate::ui::i18n::{t, td_string, use_i18n, I18n, Locale, Tagged};
 use crate::ui::route::A;
-use crate::ui::{follow, text, tr, CollectAny, LoadFailure};
+use crate::ui::{text, LoadFailure};
 
 /// Shown when the role profile cannot be used; lists every problem found.
 #[component]
@@ -24,16 +24,15 @@ pub fn ErrorPage(file: String, failure: LoadFailure) -> impl IntoView {
     let listed = problems
         .iter()
         .map(|p| view! { <li><code lang="en">{p.to_string()}</code></li> })
-        .collect_any();
+        .collect_view();
     let downloaded = download.map(|error| {
         view! { <li><code>{move || text::browser_error(i18n.get_locale(), &error)}</code></li> }
     });
-    let in_english = by_rules.then(
-        || view! { <p class="muted">{tr(i18n, |l| td_string!(l, errors.details_language))}</p> },
-    );
+    let in_english =
+        by_rules.then(|| view! { <p class="muted">{t!(i18n, errors.details_language)}</p> });
     view! {
         <main class="page error-page">
-            <h1>{tr(i18n, |l| td_string!(l, errors.profile_title))}</h1>
+            <h1>{t!(i18n, errors.profile_title)}</h1>
             <p role="alert">
                 {move || in_code(td_string!(i18n.get_locale(), errors.found, count, file))}
             </p>
@@ -49,7 +48,7 @@ pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <main class="page">
-            <PageHeading>{tr(i18n, |l| td_string!(l, errors.not_found_title))}</PageHeading>
+            <PageHeading>{t!(i18n, errors.not_found_title)}</PageHeading>
             <p>{linked_to_start(i18n, |l| td_string!(l, errors.not_found))}</p>
         </main>
     }
@@ -62,10 +61,10 @@ fn in_code<S: IntoView + 'static>(text: Tagged<S>) -> impl IntoView {
 
 /// A text with a link to the start page (its `<a>…</a>`), following the language.
 pub fn linked_to_start(i18n: I18n, text: fn(Locale) -> Tagged<&'static str>) -> impl IntoView {
-    follow(move || {
+    move || {
         let text = text(i18n.get_locale());
         view! { {text.before}<A href="/">{text.inside}</A>{text.after} }
-    })
+    }
 }
 
 /// The link named a role this site does not have: list the ones it has.
@@ -74,7 +73,7 @@ pub fn UnknownRole(requested: String, roles: Vec<ProfileIndexEntry>) -> impl Int
     let i18n = use_i18n();
     view! {
         <main class="page unknown-role">
-            <h1>{tr(i18n, |l| td_string!(l, errors.unknown_role_title))}</h1>
+            <h1>{t!(i18n, errors.unknown_role_title)}</h1>
             <p role="alert">{t!(i18n, errors.unknown_role, id = requested.clone())}</p>
             <ul class="roles" id="roles">
                 {roles
@@ -85,7 +84,7 @@ pub fn UnknownRole(requested: String, roles: Vec<ProfileIndexEntry>) -> impl Int
                             " \u{b7} " {r.company}
                         </li>
                     })
-                    .collect_any()}
+                    .collect_view()}
             </ul>
         </main>
     }

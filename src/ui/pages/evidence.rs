@@ -1,14 +1,14 @@
 //! Evidence of the candidate's work: up to three links per requirement, each with a short note,
 //! added through one form and listed by requirement.
 
+use leptos::html;
 use leptos::prelude::*;
 
-use crate::browser;
 use crate::domain::candidate::evidence::{Evidence, MAX_NOTE_CHARS};
 use crate::ui::components::*;
-use crate::ui::i18n::{t_string, td_string, use_i18n};
+use crate::ui::i18n::{t, td_string, use_i18n};
 use crate::ui::route::A;
-use crate::ui::{follow, text, tr, CollectAny, Session};
+use crate::ui::{text, Session};
 
 #[component]
 pub fn EvidencePage() -> impl IntoView {
@@ -29,26 +29,33 @@ pub fn EvidencePage() -> impl IntoView {
                 .iter()
                 .filter(|r| r.area == area.id)
                 .map(|r| view! { <option value=r.id.clone() lang=lang.clone()>{r.text.clone()}</option> })
-                .collect_any();
+                .collect_view();
             view! { <optgroup label=area.title.clone() lang=lang.clone()>{requirements}</optgroup> }
         })
-        .collect_any();
+        .collect_view();
 
+    let requirement = NodeRef::<html::Select>::new();
+    let url = NodeRef::<html::Input>::new();
+    let note = NodeRef::<html::Input>::new();
     let add = {
         let profile = profile.clone();
         move |event: leptos::ev::SubmitEvent| {
             event.prevent_default();
+            let (Some(requirement), Some(url), Some(note)) = (
+                requirement.get_untracked(),
+                url.get_untracked(),
+                note.get_untracked(),
+            ) else {
+                return;
+            };
             let locale = i18n.get_locale_untracked();
-            let requirement_id = browser::field_value(REQUIREMENT_ID);
-            let added = Evidence::new(
-                &browser::field_value(URL_ID),
-                &browser::field_value(NOTE_ID),
-            )
-            .and_then(|link| session.add_evidence(&requirement_id, link));
+            let requirement_id = requirement.value();
+            let added = Evidence::new(&url.value(), &note.value())
+                .and_then(|link| session.add_evidence(&requirement_id, link));
             match added {
                 Ok(()) => {
-                    browser::clear_field(URL_ID);
-                    browser::clear_field(NOTE_ID);
+                    url.set_value("");
+                    note.set_value("");
                     url_invalid.set(false);
                     let text = profile
                         .requirements
@@ -60,44 +67,35 @@ pub fn EvidencePage() -> impl IntoView {
                         evidence.added,
                         requirement = text
                     ))));
-                    browser::focus_id(URL_ID, false);
                 }
                 Err(error) => {
                     url_invalid.set(true);
                     outcome.set(Some(Err(text::evidence_error(locale, error))));
-                    browser::focus_id(URL_ID, false);
                 }
             }
+            // The next link, or this one corrected, is typed where the last one was.
+            let _ = url.focus();
         }
     };
 
-    let list = {
-        let profile = profile.clone();
-        follow(move || {
-            let groups = session.evidence();
-            if groups.is_empty() {
-                return view! { <p id="evidence-none">{tr(i18n, |l| td_string!(l, evidence.none))}</p> }
-                    .into_any();
-            }
-            let on_remove = Callback::new(move |(requirement, url): (String, String)| {
-                session.remove_evidence(&requirement, &url);
-                outcome.set(None);
-            });
-            view! { <EvidenceList groups lang=profile.language.clone() on_remove /> }.into_any()
-        })
-    };
+    let groups = Memo::new(move |_| session.evidence());
+    let on_remove = Callback::new(move |(requirement, url): (String, String)| {
+        session.remove_evidence(&requirement, &url);
+        outcome.set(None);
+    });
 
     view! {
         <main class="page evidence-page">
             <Notices />
-            <PageHeading>{tr(i18n, |l| td_string!(l, evidence.title))}</PageHeading>
-            <p>{tr(i18n, |l| td_string!(l, evidence.intro))}</p>
+            <PageHeading>{t!(i18n, evidence.title)}</PageHeading>
+            <p>{t!(i18n, evidence.intro)}</p>
             <form class="evidence-form" novalidate on:submit=add>
-                <label for=REQUIREMENT_ID>{tr(i18n, |l| td_string!(l, evidence.requirement))}</label>
-                <select id=REQUIREMENT_ID>{options}</select>
-                <label for=URL_ID>{tr(i18n, |l| td_string!(l, evidence.url))}</label>
+                <label for=REQUIREMENT_ID>{t!(i18n, evidence.requirement)}</label>
+                <select id=REQUIREMENT_ID node_ref=requirement>{options}</select>
+                <label for=URL_ID>{t!(i18n, evidence.url)}</label>
                 <input
                     id=URL_ID
+                    node_ref=url
                     type="url"
                     inputmode="url"
                     autocomplete="url"
@@ -107,19 +105,24 @@ pub fn EvidencePage() -> impl IntoView {
                     aria-describedby=move || url_invalid.get().then_some("evidence-outcome")
                 />
                 <label for=NOTE_ID>
-                    {move || t_string!(i18n, evidence.note, max = MAX_NOTE_CHARS)}
+                    {t!(i18n, evidence.note, max = MAX_NOTE_CHARS)}
                 </label>
-                <input id=NOTE_ID type="text" maxlength=MAX_NOTE_CHARS />
-                <button class="primary" type="submit" id="add-link">{tr(i18n, |l| td_string!(l, evidence.add))}</button>
+                <input id=NOTE_ID node_ref=note type="text" maxlength=MAX_NOTE_CHARS />
+                <button class="primary" type="submit" id="add-link">{t!(i18n, evidence.add)}</button>
             </form>
             <OutcomeMessage outcome id="evidence-outcome" />
-            {list}
-            <p><A href="/results">{tr(i18n, |l| td_string!(l, evidence.back))}</A></p>
+            <Show
+                when=move || groups.with(|g| !g.is_empty())
+                fallback=move || view! { <p id="evidence-none">{t!(i18n, evidence.none)}</p> }
+            >
+                <EvidenceList groups lang=lang.clone() on_remove />
+            </Show>
+            <p><A href="/results">{t!(i18n, evidence.back)}</A></p>
         </main>
     }
 }
 
-/// The form's fields, which the submit handler reads by id.
+/// The form's fields, named by their labels.
 const REQUIREMENT_ID: &str = "evidence-requirement";
 const URL_ID: &str = "evidence-url";
 const NOTE_ID: &str = "evidence-note";

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use crate::domain::report::review::review;
 use crate::ui::components::*;
-use crate::ui::i18n::{t_string, td_string, use_i18n};
+use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::route::A;
-use crate::ui::{follow, tr, CollectAny, Session};
+use crate::ui::Session;
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
@@ -20,30 +20,18 @@ pub fn ReviewPage() -> impl IntoView {
             .progress
             .with(|p| review(&profile, &p.answers, only_missed.get()))
     });
-    let list = follow(move || {
-        let shown = entries.get();
-        if shown.is_empty() {
-            return view! { <p id="review-empty">{tr(i18n, |l| td_string!(l, review.empty))}</p> }
-                .into_any();
-        }
-        let items = shown
-            .into_iter()
-            .map(|entry| view! { <ReviewItem entry /> })
-            .collect_any();
-        view! { <ol class="review" id="review">{items}</ol> }.into_any()
-    });
     view! {
         <main class="page review-page">
-            <PageHeading>{tr(i18n, |l| td_string!(l, review.title))}</PageHeading>
+            <PageHeading>{t!(i18n, review.title)}</PageHeading>
             <p class="review-filter">
                 <label>
                     <input
                         type="checkbox"
                         id="only-missed"
                         prop:checked=move || only_missed.get()
-                        on:change=move |_| only_missed.update(|m| *m = !*m)
+                        on:change=move |event| only_missed.set(event_target_checked(&event))
                     />
-                    " " {tr(i18n, |l| td_string!(l, review.only_missed))}
+                    " " {t!(i18n, review.only_missed)}
                 </label>
                 " "
                 <span class="muted" id="review-count" role="status">
@@ -53,8 +41,22 @@ pub fn ReviewPage() -> impl IntoView {
                     }}
                 </span>
             </p>
-            {list}
-            <p><A href="/results">{tr(i18n, |l| td_string!(l, review.back))}</A></p>
+            <Show
+                when=move || entries.with(|e| !e.is_empty())
+                fallback=move || view! { <p id="review-empty">{t!(i18n, review.empty)}</p> }
+            >
+                <ol class="review" id="review">
+                    // Kept while the filter changes; drawn anew if another tab changes the answer.
+                    <For
+                        each=move || entries.get()
+                        key=|entry| (entry.question_id.clone(), entry.chosen.clone(), entry.skipped)
+                        let(entry)
+                    >
+                        <ReviewItem entry />
+                    </For>
+                </ol>
+            </Show>
+            <p><A href="/results">{t!(i18n, review.back)}</A></p>
         </main>
     }
 }

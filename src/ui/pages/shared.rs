@@ -6,9 +6,9 @@ use crate::browser;
 use crate::domain::report::rows::{evidence_groups, AreaRow};
 use crate::domain::report::share::SharedSummary;
 use crate::ui::components::*;
-use crate::ui::i18n::{t, t_string, td_string, use_i18n};
+use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::route::A;
-use crate::ui::{follow, text, tr, CollectAny, Session};
+use crate::ui::{text, Session};
 
 /// A results summary someone shared: read-only, from the link alone.
 #[component]
@@ -19,14 +19,14 @@ pub fn SharedPage() -> impl IntoView {
     let decoded = SharedSummary::decode(&browser::location_hash());
     let body = match decoded {
         Err(e) => view! {
-            <PageHeading>{tr(i18n, |l| td_string!(l, shared.unreadable_title))}</PageHeading>
+            <PageHeading>{t!(i18n, shared.unreadable_title)}</PageHeading>
             <p role="alert" id="shared-error">
                 {move || text::as_sentence(&text::share_error(i18n.get_locale(), &e))}
             </p>
         }
         .into_any(),
         Ok(summary) if summary.profile_id != profile.id => view! {
-            <PageHeading>{tr(i18n, |l| td_string!(l, shared.other_role_title))}</PageHeading>
+            <PageHeading>{t!(i18n, shared.other_role_title)}</PageHeading>
             <p role="alert" id="shared-error">
                 {t!(i18n, shared.other_role, id = summary.profile_id.clone())}
             </p>
@@ -43,16 +43,16 @@ pub fn SharedPage() -> impl IntoView {
             let evidence = (!groups.is_empty()).then(|| {
                 view! {
                     <section aria-labelledby="shared-evidence-heading" id="shared-evidence">
-                        <h2 id="shared-evidence-heading">{tr(i18n, |l| td_string!(l, shared.evidence_heading))}</h2>
+                        <h2 id="shared-evidence-heading">{t!(i18n, shared.evidence_heading)}</h2>
                         <EvidenceList groups lang=profile.language.clone() />
                     </section>
-                }.into_any()
+                }
             });
             let rows = AreaRow::from_shared(&profile, &summary)
                 .into_iter()
                 .map(|row| view! { <AreaRowView row self_rating=false /> })
-                .collect_any();
-            let readiness = follow(move || {
+                .collect_view();
+            let readiness = move || {
                 let locale = i18n.get_locale();
                 match (summary.readiness, summary.readiness_range) {
                     (Some(_), Some((low, high))) if low != high => t_string!(
@@ -68,16 +68,16 @@ pub fn SharedPage() -> impl IntoView {
                     ),
                     (None, _) => t_string!(i18n, shared.readiness_none).to_string(),
                 }
-            });
+            };
             view! {
-                <p class="eyebrow">{tr(i18n, |l| td_string!(l, shared.eyebrow))}</p>
+                <p class="eyebrow">{t!(i18n, shared.eyebrow)}</p>
                 <PageHeading lang=profile.language.clone()>{profile.role.title.clone()}</PageHeading>
                 <p class="readiness" id="shared-readiness">{readiness}</p>
                 <AreasTable of=TableOf::Shared id="shared-table">
                     {rows}
                 </AreasTable>
                 {evidence}
-                <p class="muted">{tr(i18n, |l| td_string!(l, shared.note))}</p>
+                <p class="muted">{t!(i18n, shared.note)}</p>
             }
             .into_any()
         }
@@ -85,7 +85,7 @@ pub fn SharedPage() -> impl IntoView {
     view! {
         <main class="page shared">
             {body}
-            <p><A href="/">{tr(i18n, |l| td_string!(l, shared.take_check))}</A></p>
+            <p><A href="/">{t!(i18n, shared.take_check)}</A></p>
         </main>
     }
 }

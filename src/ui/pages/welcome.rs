@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use crate::domain::candidate::check::Mode;
 use crate::domain::candidate::walk::{quick_limit, Walk};
 use crate::ui::components::*;
-use crate::ui::i18n::{t, t_string, td_string, use_i18n};
+use crate::ui::i18n::{t, t_string, use_i18n};
 use crate::ui::route::{use_navigate, A};
-use crate::ui::{follow, shown_or, text, tr, CollectAny, Session};
+use crate::ui::{text, Session};
 
 #[component]
 pub fn WelcomePage() -> impl IntoView {
@@ -27,18 +27,16 @@ pub fn WelcomePage() -> impl IntoView {
             .with(|p| session.walk().overall(&p.answers))
     });
     let navigate = use_navigate();
-    let begin = move |mode: Mode| {
+    let begin = Callback::new(move |mode: Mode| {
         if let Some(first) = session.begin(mode) {
             navigate(&format!("/check/{first}"));
         }
-    };
-    let begin_quick = begin.clone();
+    });
     // A start button pressed in the start page drawn at build time, before the app ran: the
     // check starts now, once this page is drawn.
     let pressed = crate::browser::take_pending_start().and_then(|pressed| Mode::named(&pressed));
     if let Some(mode) = pressed.filter(|_| session.progress.with_untracked(|p| p.is_empty())) {
-        let begin = begin.clone();
-        queue_microtask(move || begin(mode));
+        queue_microtask(move || begin.run(mode));
     }
     let resume_href = Signal::derive(move || {
         let item = session.resume_item().unwrap_or_default();
@@ -53,7 +51,7 @@ pub fn WelcomePage() -> impl IntoView {
     // the interface's.
     let questions_language = {
         let language = language.clone();
-        follow(move || {
+        move || {
             let locale = i18n.get_locale();
             let same = language.split('-').next() == Some(locale.as_str());
             (!same).then(|| {
@@ -64,7 +62,7 @@ pub fn WelcomePage() -> impl IntoView {
                     </p>
                 }
             })
-        })
+        }
     };
 
     let areas = profile
@@ -82,7 +80,7 @@ pub fn WelcomePage() -> impl IntoView {
                 .filter(|r| r.area == area.id)
                 .count();
             let quick = quick_limit(questions, false);
-            let counts = follow(move || {
+            let counts = move || {
                 t_string!(
                     i18n,
                     welcome.area_counts,
@@ -90,7 +88,7 @@ pub fn WelcomePage() -> impl IntoView {
                     questions = t_string!(i18n, welcome.questions, count = questions),
                     quick = t_string!(i18n, welcome.quick_questions, count = quick)
                 )
-            });
+            };
             view! {
                 <li>
                     <span lang=language.clone()>
@@ -102,12 +100,12 @@ pub fn WelcomePage() -> impl IntoView {
                 </li>
             }
         })
-        .collect_any();
+        .collect_view();
 
     view! {
         <main class="page welcome">
             <Notices />
-            <p class="eyebrow">{tr(i18n, |l| td_string!(l, welcome.eyebrow))}</p>
+            <p class="eyebrow">{t!(i18n, welcome.eyebrow)}</p>
             <PageHeading lang=language.clone()>{role.title.clone()}</PageHeading>
             <p class="role-meta" lang=language.clone()>
                 {role.company.clone()} " \u{00b7} " {role.location.clone()}
@@ -117,9 +115,7 @@ pub fn WelcomePage() -> impl IntoView {
             // On a phone the role, the time each check takes and the start are the first screen;
             // what the check covers follows.
             <div class="actions">
-                {shown_or(
-                    started,
-                    move || view! {
+                <Show when=started fallback=move || view! { <StartButtons on_start=begin minutes quick_minutes /> }>
                     <A href=resume_href attr:class="button primary" attr:id="continue">
                         {move || {
                             let c = progress.get();
@@ -130,29 +126,17 @@ pub fn WelcomePage() -> impl IntoView {
                         }}
                     </A>
                     <A href="/results" attr:class="button secondary" attr:id="see-results">
-                        {tr(i18n, |l| td_string!(l, welcome.see_results))}
+                        {t!(i18n, welcome.see_results)}
                     </A>
                     <StartOver />
-                    }.into_any(),
-                    move || {
-                        let (full, quick) = (begin.clone(), begin_quick.clone());
-                        view! {
-                            <button class="primary" id="start" on:click=move |_| full(Mode::Full)>
-                                {t!(i18n, welcome.start_full, minutes)}
-                            </button>
-                            <button class="secondary" id="start-quick" on:click=move |_| quick(Mode::Quick)>
-                                {t!(i18n, welcome.start_quick, minutes = quick_minutes)}
-                            </button>
-                        }.into_any()
-                    },
-                )}
+                </Show>
             </div>
             <p class="muted">{t!(i18n, welcome.source, source = role.source.clone())}</p>
             <p lang=language.clone()>{role.summary.clone()}</p>
 
             <section aria-labelledby="covers">
-                <h2 id="covers">{tr(i18n, |l| td_string!(l, welcome.covers_heading))}</h2>
-                <p>{tr(i18n, |l| td_string!(l, welcome.covers))}</p>
+                <h2 id="covers">{t!(i18n, welcome.covers_heading)}</h2>
+                <p>{t!(i18n, welcome.covers)}</p>
                 <ol class="areas">{areas}</ol>
                 <p>
                     {t!(i18n, welcome.modes, total, minutes, quick_total, quick_minutes)}
@@ -160,14 +144,28 @@ pub fn WelcomePage() -> impl IntoView {
             </section>
 
             <section aria-labelledby="privacy" class="privacy">
-                <h2 id="privacy">{tr(i18n, |l| td_string!(l, welcome.privacy_heading))}</h2>
-                <p>{tr(i18n, |l| td_string!(l, welcome.privacy))}</p>
+                <h2 id="privacy">{t!(i18n, welcome.privacy_heading)}</h2>
+                <p>{t!(i18n, welcome.privacy)}</p>
             </section>
 
             <p class="practice-link">
-                <A href=practice_href attr:id="practice">{tr(i18n, |l| td_string!(l, practice.link))}</A>
+                <A href=practice_href attr:id="practice">{t!(i18n, practice.link)}</A>
             </p>
             <ProgressFile />
         </main>
+    }
+}
+
+/// The two ways to begin, each with the time it takes: the whole check and the quick one.
+#[component]
+fn StartButtons(on_start: Callback<Mode>, minutes: u32, quick_minutes: u32) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <button class="primary" id="start" on:click=move |_| on_start.run(Mode::Full)>
+            {t!(i18n, welcome.start_full, minutes)}
+        </button>
+        <button class="secondary" id="start-quick" on:click=move |_| on_start.run(Mode::Quick)>
+            {t!(i18n, welcome.start_quick, minutes = quick_minutes)}
+        </button>
     }
 }
