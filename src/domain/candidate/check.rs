@@ -19,7 +19,7 @@ pub enum Mode {
 impl Mode {
     /// The mode of this name, as progress stores it ("full", "quick").
     pub fn named(name: &str) -> Option<Mode> {
-        Mode::deserialize(serde_json::Value::from(name)).ok()
+        Mode::deserialize(&serde_json::Value::from(name)).ok()
     }
 }
 

@@ -22,7 +22,9 @@ impl Practice {
     /// Reads saved practice; anything unreadable starts afresh (practice is never scored, so
     /// nothing of value is lost). Fields other than `answers` are passed over.
     pub fn decode(text: Option<&str>) -> Practice {
-        text.and_then(|t| serde_json::from_str(t).ok())
+        // Read as a JSON value first, as saved progress is, so the app reads stored text one way.
+        text.and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok())
+            .and_then(|value| Practice::deserialize(&value).ok())
             .unwrap_or_default()
     }
 

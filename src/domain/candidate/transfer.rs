@@ -39,7 +39,10 @@ pub fn export_progress(profile: &Profile, progress: &Progress) -> String {
         format: EXPORT_FORMAT.to_owned(),
         version: EXPORT_VERSION,
         role: format!("{} \u{2014} {}", profile.role.title, profile.role.company),
-        progress: serde_json::to_value(progress).expect("progress is plain data with string keys"),
+        // The saved text read back as JSON: the value is what storage holds, and the app reads
+        // JSON one way (text to `Value`) rather than also serialising into a `Value`.
+        progress: serde_json::from_str(&progress.encode())
+            .expect("progress is written as JSON and reads back"),
     };
     serde_json::to_string_pretty(&export).expect("an export is plain data")
 }
@@ -107,7 +110,7 @@ pub fn import_progress(text: &str, profile: &Profile) -> Result<Progress, Import
         Some(_) => {}
         None => return Err(ImportError::Foreign),
     }
-    let export = Export::deserialize(value).map_err(|_| ImportError::Foreign)?;
+    let export = Export::deserialize(&value).map_err(|_| ImportError::Foreign)?;
     let restored = restore(export.progress, profile).map_err(ImportError::Unreadable)?;
     if !restored.set_aside.is_empty() {
         return Err(ImportError::DoesNotFit(restored.set_aside));

@@ -36,7 +36,7 @@ pub fn decode_progress(raw: &str, profile: &Profile) -> Result<Restored, Progres
 pub fn restore(value: Value, profile: &Profile) -> Result<Restored, ProgressError> {
     let value = migrate(value)?;
     let progress =
-        Progress::deserialize(value).map_err(|e| ProgressError::Malformed(e.to_string()))?;
+        Progress::deserialize(&value).map_err(|e| ProgressError::Malformed(e.to_string()))?;
     check_extras(&progress).map_err(ProgressError::Malformed)?;
     if progress.profile_id != profile.id {
         return Err(ProgressError::OtherProfile(progress.profile_id));
