@@ -232,8 +232,20 @@ macro_rules! t {
     ($i18n:expr, $($key:ident).+ $(, $name:ident $(= $value:expr)?)* $(,)?) => {{
         let i18n = $i18n;
         $(let $name = $crate::ui::i18n::value!($name $(, $value)?);)*
-        move || $crate::ui::i18n::td_string!(i18n.get_locale(), $($key).+ $(, $name)*)
+        $crate::ui::i18n::following(move || {
+            $crate::ui::i18n::td_string!(i18n.get_locale(), $($key).+ $(, $name)*)
+        })
     }};
+}
+
+/// A text that follows the chosen language, as a derived signal: every fixed text of the
+/// interface is then the same kind of view (a `Signal` of a text) rather than a closure type of
+/// its own at each of its 180 places, each with a renderer of its own. Measured on the release
+/// wasm: 925,269 → 897,223 B raw, 276,207 → 272,696 B brotli.
+pub fn following<T: Send + Sync + 'static>(
+    text: impl Fn() -> T + Send + Sync + 'static,
+) -> Signal<T> {
+    Signal::derive(text)
 }
 
 /// A value given by name alone (`count`) or as `name = value`.

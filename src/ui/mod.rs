@@ -105,7 +105,7 @@ fn Start() -> impl IntoView {
             Load::Loading => view! {
                 <main class="page loading" aria-busy="true">
                     <p role="status" id="loading-status">
-                        <Show when=move || slow.get() fallback=t!(i18n, loading.profile)>
+                        <Show when=move || slow.get() fallback=move || t!(i18n, loading.profile)>
                             {t!(i18n, loading.slow)}
                         </Show>
                     </p>

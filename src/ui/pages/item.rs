@@ -188,7 +188,7 @@ fn ItemNav(moves: Moves) -> impl IntoView {
                 {t!(i18n, item.skip)}
             </button>
             <button class="primary" id="next" on:click=move |_| moves.next()>
-                <Show when=is_last fallback=t!(i18n, item.next)>{t!(i18n, item.see_results)}</Show>
+                <Show when=is_last fallback=move || t!(i18n, item.next)>{t!(i18n, item.see_results)}</Show>
             </button>
         </nav>
     }
