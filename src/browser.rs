@@ -186,8 +186,9 @@ pub fn storage_available() -> Result<(), BrowserError> {
 }
 
 /// The text stored under `key` as it is, or `None` when there is none (or storage is
-/// unavailable). Read as text, not through `LocalStorage::get`: the domain reads it (saved
-/// progress migrates from older versions, and unreadable text is kept under a backup key).
+/// unavailable). Stored text is read and written as text, not through `LocalStorage::get` and
+/// `set`: the domain encodes and decodes it (saved progress migrates from older versions, and
+/// unreadable text is kept under a backup key), so each format has one reader and one writer.
 pub fn load(key: &str) -> Option<String> {
     reachable().ok()?;
     LocalStorage::raw().get_item(key).ok().flatten()
@@ -199,12 +200,6 @@ pub fn save(key: &str, value: &str) -> Result<(), BrowserError> {
     LocalStorage::raw()
         .set_item(key, value)
         .map_err(|_| BrowserError::SaveRefused)
-}
-
-/// Stores `value` under `key` as JSON, written by its serde derive.
-pub fn save_json<T: serde::Serialize>(key: &str, value: &T) -> Result<(), BrowserError> {
-    reachable()?;
-    LocalStorage::set(key, value).map_err(|_| BrowserError::SaveRefused)
 }
 
 pub fn remove(key: &str) {

@@ -303,11 +303,9 @@ impl Session {
         if self.saving.get_untracked() != Saving::On {
             return;
         }
+        let encoded = self.progress.with_untracked(Progress::encode);
         let key = storage_key(&self.profile().id);
-        if let Err(error) = self
-            .progress
-            .with_untracked(|progress| browser::save_json(&key, progress))
-        {
+        if let Err(error) = browser::save(&key, &encoded) {
             let notice = match error {
                 BrowserError::StorageBlocked => Notice::StorageBlocked,
                 _ => Notice::SaveRefused,
@@ -320,7 +318,7 @@ impl Session {
     fn raise(&self, notice: Notice) {
         self.set_notices.update(|shown| {
             if !shown.iter().any(|(_, n)| *n == notice) {
-                // Numbers only grow, so a notice's number is never another's while both show.
+                // One more than the newest shown, so no two notices shown share a number.
                 let number = shown.last().map_or(0, |(last, _)| last + 1);
                 shown.push((number, notice));
             }

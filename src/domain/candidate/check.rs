@@ -12,7 +12,7 @@ pub enum Mode {
     #[default]
     Full,
     /// Self-ratings, then per area the most informative questions until the estimate is precise
-    /// enough (see `domain::adaptive`).
+    /// enough (see `measure::select`).
     Quick,
 }
 
